@@ -1,0 +1,37 @@
+/**
+ * Sign-in throttling policy, pure so it can be tested without a clock or a database.
+ * 5 failures for one login from one address, or 20 failures from one address, within 15 minutes
+ * lock that pair (or that address) until the oldest counted failure leaves the window.
+ */
+export const throttlePolicy = {
+  windowMs: 15 * 60 * 1000,
+  maxPairFailures: 5,
+  maxAddressFailures: 20,
+} as const;
+
+export interface RecentFailures {
+  /** Failure times for this login from this address, newest first, within the window. */
+  pair: Date[];
+  /** Failure times from this address for any login, newest first, within the window. */
+  address: Date[];
+}
+
+export type ThrottleDecision = { locked: false } | { locked: true; retryAt: Date };
+
+function lockedUntil(failures: Date[], max: number, now: Date, policy: typeof throttlePolicy): Date | null {
+  const oldestCounted = failures[max - 1];
+  if (!oldestCounted) return null;
+  const until = new Date(oldestCounted.getTime() + policy.windowMs);
+  return until > now ? until : null;
+}
+
+export function decideThrottle(failures: RecentFailures, now: Date, policy = throttlePolicy): ThrottleDecision {
+  const until = [lockedUntil(failures.pair, policy.maxPairFailures, now, policy), lockedUntil(failures.address, policy.maxAddressFailures, now, policy)]
+    .filter((d): d is Date => d !== null)
+    .sort((a, b) => b.getTime() - a.getTime())[0];
+  return until ? { locked: true, retryAt: until } : { locked: false };
+}
+
+export function minutesUntil(retryAt: Date, now: Date): number {
+  return Math.max(1, Math.ceil((retryAt.getTime() - now.getTime()) / 60_000));
+}
