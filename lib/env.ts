@@ -18,12 +18,15 @@ const schema = z.object({
   AUTH_URL: z.url().optional(),
   STRONGROOM_DATA_DIR: z.string().default(".data"),
   STRONGROOM_DEMO_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  STRONGROOM_REBUILD: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof schema>;
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const parsed = schema.safeParse(source);
+  // An empty line in .env.local (`AUTH_SECRET=`, as in .env.example) means "not set", not "invalid".
+  const present = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
     throw new Error(`Invalid environment configuration:\n${problems}`);

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { login } from "@/app/login/actions";
 import { Button } from "@/components/ui/button";
 
@@ -9,6 +9,8 @@ const inputClass =
 
 export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action, pending] = useActionState(login, undefined);
+  // Controlled so a failed attempt keeps the login (React resets uncontrolled fields after an action).
+  const [loginValue, setLoginValue] = useState("");
   return (
     <form action={action} className="space-y-5" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl ?? "/"} />
@@ -16,7 +18,16 @@ export function LoginForm({ callbackUrl }: { callbackUrl?: string }) {
         <label htmlFor="login" className="block text-sm font-medium">
           Login
         </label>
-        <input id="login" name="login" type="text" autoComplete="username" required maxLength={190} className={inputClass} />
+        <input
+          id="login"
+          name="login"
+          type="text"
+          autoComplete="username"
+          required
+          value={loginValue}
+          onChange={(e) => setLoginValue(e.target.value)}
+          className={inputClass}
+        />
       </div>
       <div>
         <label htmlFor="password" className="block text-sm font-medium">
