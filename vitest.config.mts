@@ -4,9 +4,9 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": import.meta.dirname,
       // `server-only` throws outside React Server Components; unit tests run the DAL directly.
-      "server-only": path.resolve(__dirname, "test/empty-module.ts"),
+      "server-only": path.join(import.meta.dirname, "test/empty-module.ts"),
     },
   },
   test: {
