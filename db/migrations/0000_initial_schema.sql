@@ -220,5 +220,6 @@ CREATE INDEX `audit_events_target_idx` ON `audit_events` (`target_type`,`target_
 CREATE INDEX `audit_events_at_idx` ON `audit_events` (`at`);--> statement-breakpoint
 CREATE INDEX `login_attempts_login_ip_outcome_at_idx` ON `login_attempts` (`login`,`ip`,`outcome`,`at`);--> statement-breakpoint
 CREATE INDEX `login_attempts_ip_outcome_at_idx` ON `login_attempts` (`ip`,`outcome`,`at`);--> statement-breakpoint
+CREATE INDEX `login_attempts_login_outcome_at_idx` ON `login_attempts` (`login`,`outcome`,`at`);--> statement-breakpoint
 CREATE INDEX `move_jobs_state_idx` ON `move_jobs` (`state`);--> statement-breakpoint
 CREATE INDEX `move_jobs_account_idx` ON `move_jobs` (`account_id`);

@@ -74,6 +74,7 @@ export const loginAttempts = mysqlTable(
   (t) => [
     index("login_attempts_login_ip_outcome_at_idx").on(t.login, t.ip, t.outcome, t.at),
     index("login_attempts_ip_outcome_at_idx").on(t.ip, t.outcome, t.at),
+    index("login_attempts_login_outcome_at_idx").on(t.login, t.outcome, t.at),
   ],
 );
 

@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { loginAttempts, resellers, users } from "../../db/schema";
-import { useTestDatabase } from "../../test/db";
+import { openTestDatabase } from "../../test/db";
 import { createUser } from "../../test/world";
 import { authenticate } from "./authenticate";
 import { loadActor } from "./load-actor";
 import { hashPassword } from "./password";
 
-const db = useTestDatabase();
+const db = openTestDatabase();
 let hash: string;
 beforeAll(async () => {
   hash = await hashPassword("correct horse");
@@ -79,6 +79,15 @@ describe("authenticate", () => {
     }
     const user = await customer();
     expect(await authenticate(db, { login: user.login, password: "correct horse", ip }, new Date(t0.getTime() + 1000))).toMatchObject({ code: "locked" });
+  });
+
+  it("locks a login after 20 failures spread over many addresses", async () => {
+    const user = await customer();
+    const t0 = new Date();
+    for (let i = 0; i < 20; i++) {
+      await authenticate(db, { login: user.login, password: "wrong", ip: freshIp() }, new Date(t0.getTime() + i));
+    }
+    expect(await authenticate(db, { login: user.login, password: "correct horse", ip: freshIp() }, new Date(t0.getTime() + 1000))).toMatchObject({ code: "locked" });
   });
 
   it("tells a disabled user so only after the right password", async () => {

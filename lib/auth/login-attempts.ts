@@ -1,4 +1,4 @@
-import { and, desc, eq, gt } from "drizzle-orm";
+import { and, desc, eq, gt, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { loginAttempts, type LoginOutcome } from "../../db/schema";
 import { throttlePolicy, type RecentFailures } from "./throttle";
@@ -10,15 +10,18 @@ export async function recordLoginAttempt(db: Database, attempt: { login: string;
 /** The failures that count toward a lock: only as many as the policy needs, newest first. */
 export async function loadRecentFailures(db: Database, login: string, ip: string, now: Date): Promise<RecentFailures> {
   const since = new Date(now.getTime() - throttlePolicy.windowMs);
-  const failed = and(eq(loginAttempts.outcome, "failure"), eq(loginAttempts.ip, ip), gt(loginAttempts.at, since));
-  const [pair, address] = await Promise.all([
+  const failuresWhere = (scope: SQL | undefined, limit: number) =>
     db
       .select({ at: loginAttempts.at })
       .from(loginAttempts)
-      .where(and(failed, eq(loginAttempts.login, login)))
+      .where(and(eq(loginAttempts.outcome, "failure"), gt(loginAttempts.at, since), scope))
       .orderBy(desc(loginAttempts.at))
-      .limit(throttlePolicy.maxPairFailures),
-    db.select({ at: loginAttempts.at }).from(loginAttempts).where(failed).orderBy(desc(loginAttempts.at)).limit(throttlePolicy.maxAddressFailures),
+      .limit(limit)
+      .then((rows) => rows.map((r) => r.at));
+  const [pair, address, anyAddress] = await Promise.all([
+    failuresWhere(and(eq(loginAttempts.login, login), eq(loginAttempts.ip, ip)), throttlePolicy.maxPairFailures),
+    failuresWhere(eq(loginAttempts.ip, ip), throttlePolicy.maxAddressFailures),
+    failuresWhere(eq(loginAttempts.login, login), throttlePolicy.maxLoginFailures),
   ]);
-  return { pair: pair.map((r) => r.at), address: address.map((r) => r.at) };
+  return { pair, address, login: anyAddress };
 }

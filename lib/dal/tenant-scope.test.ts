@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { useTestDatabase } from "../../test/db";
+import { openTestDatabase } from "../../test/db";
 import { createWorld } from "../../test/world";
 import { getAccount } from "./accounts/get-account";
 import { listAccounts } from "./accounts/list-accounts";
@@ -8,7 +8,7 @@ import { listCustomers } from "./customers/list-customers";
 import { getReseller } from "./resellers/get-reseller";
 import { listResellers } from "./resellers/list-resellers";
 
-const db = useTestDatabase();
+const db = openTestDatabase();
 let w: Awaited<ReturnType<typeof createWorld>>;
 beforeAll(async () => {
   w = await createWorld(db);

@@ -1,0 +1,226 @@
+import type { Page } from "@playwright/test";
+import { authFile, type ActorName } from "./support/e2e-env";
+import { expect, test } from "./support/fixtures";
+import { loginUrl } from "./support/login-form";
+import type { World } from "./support/world";
+
+/**
+ * Who may open which page, with the ids of their own and other tenants' objects. An actor outside
+ * an object's tenant, or a role that may not use a page, gets the same 404 as an id that does not
+ * exist: nothing tells them the object is there. Anonymous visitors are sent to /login.
+ */
+
+type Actor = ActorName | "anonymous";
+const signedIn: ActorName[] = ["admin", "reseller1", "reseller2", "customerA", "customerB"];
+
+interface PageCase {
+  /** Stable title; ids are looked up at run time. */
+  title: string;
+  path: (w: World) => string;
+  allowed: ActorName[];
+  /** Text a permitted actor must see: the object's own name. */
+  shows: (w: World) => string[];
+}
+
+const pages: PageCase[] = [
+  { title: "/backups", path: () => "/backups", allowed: ["customerA", "customerB"], shows: () => ["My backups"] },
+  {
+    title: "/accounts/[account of customer A]",
+    path: (w) => `/accounts/${w.accountA.id}`,
+    allowed: ["admin", "reseller1", "customerA"],
+    shows: (w) => [w.accountA.loginName],
+  },
+  {
+    title: "/accounts/[account of customer A2, also of R1]",
+    path: (w) => `/accounts/${w.accountA2.id}`,
+    allowed: ["admin", "reseller1"],
+    shows: (w) => [w.accountA2.loginName],
+  },
+  {
+    title: "/accounts/[account of customer B]",
+    path: (w) => `/accounts/${w.accountB.id}`,
+    allowed: ["admin", "reseller2", "customerB"],
+    shows: (w) => [w.accountB.loginName],
+  },
+  { title: "/customers", path: () => "/customers", allowed: ["admin", "reseller1", "reseller2"], shows: () => [] },
+  {
+    title: "/customers/[customer A]",
+    path: (w) => `/customers/${w.customerA.id}`,
+    allowed: ["admin", "reseller1"],
+    shows: (w) => [w.customerA.name],
+  },
+  {
+    title: "/customers/[customer B]",
+    path: (w) => `/customers/${w.customerB.id}`,
+    allowed: ["admin", "reseller2"],
+    shows: (w) => [w.customerB.name],
+  },
+  // Users that exist but are not customers are no customer page, for anyone.
+  { title: "/customers/[reseller user of R1]", path: (w) => `/customers/${w.resellerUser1.id}`, allowed: [], shows: () => [] },
+  { title: "/customers/[the admin user]", path: (w) => `/customers/${w.admin.id}`, allowed: [], shows: () => [] },
+  { title: "/resellers", path: () => "/resellers", allowed: ["admin"], shows: (w) => [w.reseller1.name, w.reseller2.name] },
+  { title: "/resellers/[R1]", path: (w) => `/resellers/${w.reseller1.id}`, allowed: ["admin"], shows: (w) => [w.reseller1.name] },
+  { title: "/resellers/[R2]", path: (w) => `/resellers/${w.reseller2.id}`, allowed: ["admin"], shows: (w) => [w.reseller2.name] },
+];
+
+/** Names of objects in the case's path that must not appear on a 404 page. */
+function objectNames(w: World, path: string): string[] {
+  const [, kind, id] = path.split("/");
+  const n = Number(id);
+  if (kind === "accounts") return w.accounts.filter((a) => a.id === n).map((a) => a.loginName);
+  if (kind === "customers") return w.customers.filter((c) => c.id === n).map((c) => c.name);
+  if (kind === "resellers") return w.resellers.filter((r) => r.id === n).map((r) => r.name);
+  return [];
+}
+
+/** Names the actor's own navigation may show on any page: its user's name and its reseller's. */
+function ownNames(w: World, actor: ActorName): string[] {
+  switch (actor) {
+    case "admin":
+      return [w.admin.name];
+    case "reseller1":
+      return [w.resellerUser1.name, w.reseller1.name];
+    case "reseller2":
+      return [w.resellerUser2.name, w.reseller2.name];
+    case "customerA":
+      return [w.customerA.name, w.reseller1.name];
+    case "customerB":
+      return [w.customerB.name, w.reseller2.name];
+  }
+}
+
+async function expectNotFound(page: Page, path: string, hidden: string[] = []): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), `${path} answers 404`).toBe(404);
+  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  const body = await page.locator("body").innerText();
+  for (const name of hidden) expect(body, `the 404 for ${path} names nothing of the object`).not.toContain(name);
+}
+
+async function expectAllowed(page: Page, path: string, shows: string[]): Promise<void> {
+  const response = await page.goto(path);
+  expect(response?.status(), `${path} answers 200`).toBe(200);
+  await expect(page).toHaveURL(path);
+  await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Not found" })).toHaveCount(0);
+  for (const text of shows) await expect(page.getByText(text).first()).toBeVisible();
+}
+
+for (const actor of [...signedIn, "anonymous"] as Actor[]) {
+  test.describe(`as ${actor}`, () => {
+    test.use({ storageState: actor === "anonymous" ? { cookies: [], origins: [] } : authFile(actor) });
+
+    for (const c of pages) {
+      if (actor === "anonymous") {
+        test(`${c.title} redirects to /login`, async ({ page, world }) => {
+          await page.goto(c.path(world));
+          await expect(page).toHaveURL(loginUrl);
+          await expect(page.getByRole("button", { name: "Sign in" })).toBeVisible();
+        });
+      } else if (c.allowed.includes(actor)) {
+        test(`${c.title} answers 200`, async ({ page, world }) => {
+          await expectAllowed(page, c.path(world), c.shows(world));
+        });
+      } else {
+        test(`${c.title} answers 404`, async ({ page, world }) => {
+          const path = c.path(world);
+          const own = ownNames(world, actor);
+          await expectNotFound(page, path, objectNames(world, path).filter((name) => !own.includes(name)));
+        });
+      }
+    }
+
+    if (actor !== "anonymous") {
+      // Malformed and unknown ids: 404 before any lookup, for every role, on every detail page.
+      for (const route of ["accounts", "customers", "resellers"]) {
+        test(`/${route}/<malformed or unknown id> answers 404`, async ({ page, world }) => {
+          const ids = ["abc", "0", "-1", "1.5", "1e3", "%20", "99999999999999999999", "9007199254740993", String(world.unknownId)];
+          for (const id of ids) await expectNotFound(page, `/${route}/${id}`);
+        });
+      }
+    }
+  });
+}
+
+/** Names of others that could be mistaken for a substring of what the actor may see are skipped. */
+function absentNames(body: string, forbidden: string[], allowed: string[]): string[] {
+  return forbidden.filter((name) => !allowed.some((a) => a.includes(name)) && body.includes(name));
+}
+
+test.describe("each actor sees only its own tenant's data", () => {
+  for (const [actor, resellerKey, userKey] of [
+    ["reseller1", "reseller1", "resellerUser1"],
+    ["reseller2", "reseller2", "resellerUser2"],
+  ] as const) {
+    test.describe(() => {
+      test.use({ storageState: authFile(actor) });
+
+      test(`${actor}'s /customers lists its customers and none of another reseller's`, async ({ page, world }) => {
+        const resellerId = world[resellerKey].id;
+        const own = world.customers.filter((c) => c.resellerId === resellerId);
+        const others = world.customers.filter((c) => c.resellerId !== resellerId);
+        expect(own.length).toBeGreaterThan(0);
+        expect(others.length).toBeGreaterThan(0);
+
+        await expectAllowed(page, "/customers", own.map((c) => c.name));
+        const body = await page.locator("body").innerText();
+        const allowedNames = [...own.map((c) => c.name), world[userKey].name, world[resellerKey].name];
+        expect(absentNames(body, others.map((c) => c.name), allowedNames), "other tenants' customers on the page").toEqual([]);
+        expect(absentNames(body, world.resellers.filter((r) => r.id !== resellerId).map((r) => r.name), allowedNames)).toEqual([]);
+      });
+    });
+  }
+
+  test.describe(() => {
+    test.use({ storageState: authFile("admin") });
+
+    test("admin's /customers lists customers of every reseller", async ({ page, world }) => {
+      await expectAllowed(page, "/customers", [world.customerA.name, world.customerA2.name, world.customerB.name]);
+    });
+
+    test("admin's /resellers lists every reseller", async ({ page, world }) => {
+      await expectAllowed(page, "/resellers", world.resellers.map((r) => r.name));
+    });
+  });
+
+  for (const [actor, customerKey] of [
+    ["customerA", "customerA"],
+    ["customerB", "customerB"],
+  ] as const) {
+    test.describe(() => {
+      test.use({ storageState: authFile(actor) });
+
+      test(`${actor}'s /backups lists its accounts and no one else's`, async ({ page, world }) => {
+        const customer = world[customerKey];
+        const own = world.accounts.filter((a) => a.customerUserId === customer.id);
+        const others = world.accounts.filter((a) => a.customerUserId !== customer.id);
+        await expectAllowed(page, "/backups", ["My backups", ...own.map((a) => a.loginName)]);
+        const body = await page.locator("body").innerText();
+        const ownNames = [...own.map((a) => a.loginName), customer.name];
+        expect(absentNames(body, others.map((a) => a.loginName), ownNames), "other customers' accounts on the page").toEqual([]);
+        expect(absentNames(body, world.customers.filter((c) => c.id !== customer.id).map((c) => c.name), ownNames)).toEqual([]);
+      });
+
+      test(`${actor}'s account page shows none of another customer's accounts`, async ({ page, world }) => {
+        const customer = world[customerKey];
+        const account = customerKey === "customerA" ? world.accountA : world.accountB;
+        await expectAllowed(page, `/accounts/${account.id}`, [account.loginName]);
+        const body = await page.locator("body").innerText();
+        const others = world.accounts.filter((a) => a.customerUserId !== customer.id).map((a) => a.loginName);
+        expect(absentNames(body, others, [account.loginName, customer.name])).toEqual([]);
+      });
+    });
+  }
+
+  test.describe(() => {
+    test.use({ storageState: authFile("reseller1") });
+
+    test("reseller1's customer page shows none of another customer's accounts", async ({ page, world }) => {
+      const own = world.accounts.filter((a) => a.customerUserId === world.customerA.id);
+      await expectAllowed(page, `/customers/${world.customerA.id}`, [world.customerA.name]);
+      const body = await page.locator("body").innerText();
+      const others = world.accounts.filter((a) => a.customerUserId !== world.customerA.id).map((a) => a.loginName);
+      expect(absentNames(body, others, [...own.map((a) => a.loginName), world.customerA.name])).toEqual([]);
+    });
+  });
+});
