@@ -1,29 +1,12 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
-import { activities, backupAccounts, storageDevices, users } from "../../../db/schema";
+import { desc, eq } from "drizzle-orm";
+import { activities, backupAccounts } from "../../../db/schema";
 import type { DalContext } from "../context";
-import { accountScope } from "../scope";
+import { selectAccounts } from "./select-accounts";
 
 /** One account with its recent activities, or null when it does not exist for this actor. */
 export async function getAccount({ db, actor }: DalContext, accountId: number) {
-  const [account] = await db
-    .select({
-      id: backupAccounts.id,
-      loginName: backupAccounts.loginName,
-      status: backupAccounts.status,
-      customerUserId: backupAccounts.customerUserId,
-      customerName: users.name,
-      deviceName: storageDevices.name,
-      quotaBytes: backupAccounts.quotaBytes,
-      usedBytes: backupAccounts.usedBytes,
-      expectedIntervalHours: backupAccounts.expectedIntervalHours,
-      createdAt: backupAccounts.createdAt,
-    })
-    .from(backupAccounts)
-    .innerJoin(users, eq(users.id, backupAccounts.customerUserId))
-    .innerJoin(storageDevices, eq(storageDevices.id, backupAccounts.storageDeviceId))
-    .where(and(eq(backupAccounts.id, accountId), accountScope(actor)))
-    .limit(1);
+  const [account] = await selectAccounts(db, actor, eq(backupAccounts.id, accountId)).limit(1);
   if (!account) return null;
 
   const recent = await db

@@ -1,19 +1,10 @@
 import "server-only";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
-import { activities, backupAccounts, storageDevices, users } from "../../../db/schema";
+import { activities, backupAccounts, users } from "../../../db/schema";
 import type { DalContext } from "../context";
-import { accountScope } from "../scope";
+import { selectAccounts, type AccountRow } from "./select-accounts";
 
-export interface AccountSummary {
-  id: number;
-  loginName: string;
-  status: "active" | "suspended" | "moving";
-  customerUserId: number;
-  customerName: string;
-  deviceName: string;
-  quotaBytes: number;
-  usedBytes: number;
-  expectedIntervalHours: number | null;
+export interface AccountSummary extends AccountRow {
   lastActivity: { id: number; kind: string; status: string; startedAt: Date; summary: string | null } | null;
   lastSuccessAt: Date | null;
 }
@@ -23,24 +14,8 @@ export interface AccountSummary {
  * and latest successful backup.
  */
 export async function listAccounts({ db, actor }: DalContext, filter: { customerUserId?: number } = {}): Promise<AccountSummary[]> {
-  const rows = await db
-    .select({
-      id: backupAccounts.id,
-      loginName: backupAccounts.loginName,
-      status: backupAccounts.status,
-      customerUserId: backupAccounts.customerUserId,
-      customerName: users.name,
-      deviceName: storageDevices.name,
-      quotaBytes: backupAccounts.quotaBytes,
-      usedBytes: backupAccounts.usedBytes,
-      expectedIntervalHours: backupAccounts.expectedIntervalHours,
-    })
-    .from(backupAccounts)
-    .innerJoin(users, eq(users.id, backupAccounts.customerUserId))
-    .innerJoin(storageDevices, eq(storageDevices.id, backupAccounts.storageDeviceId))
-    .where(and(accountScope(actor), filter.customerUserId === undefined ? undefined : eq(backupAccounts.customerUserId, filter.customerUserId)))
-    .orderBy(asc(users.name), asc(backupAccounts.loginName))
-    .limit(500);
+  const where = filter.customerUserId === undefined ? undefined : eq(backupAccounts.customerUserId, filter.customerUserId);
+  const rows = await selectAccounts(db, actor, where).orderBy(asc(users.name), asc(backupAccounts.loginName)).limit(500);
   if (rows.length === 0) return [];
 
   const ids = rows.map((r) => r.id);
