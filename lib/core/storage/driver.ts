@@ -1,0 +1,54 @@
+/**
+ * A storage device as the backup core sees it: a flat namespace of keys ("data/3f/3f9a…",
+ * "snapshots/…") holding immutable byte objects. Drivers: a local directory (disks, NFS mounts)
+ * and memory (tests); object storage later. Every driver passes the contract suite in
+ * `driver-contract.ts`.
+ *
+ * Keys are relative, "/"-separated, made of [A-Za-z0-9._-] segments, never "." or "..", at most
+ * 512 characters; anything else is refused with StorageError("invalid_key") before any I/O.
+ * Keys are never decoded or normalized: "%2e%2e" is refused by the charset, not read as "..".
+ * A key cannot also be a directory of other keys (a disk cannot hold file "a" and directory "a/"):
+ * with "a/b" stored, writing "a" is refused with "invalid_key", and so is "a/b/c"; reading,
+ * stat-ing or deleting such a prefix behaves as for an absent object.
+ */
+export interface StorageDriver {
+  /** The whole object. Throws StorageError("not_found") when it does not exist. */
+  read(key: string): Promise<Buffer>;
+  /** `length` bytes from `offset`. Throws "not_found", or "out_of_range" past the end. */
+  readRange(key: string, offset: number, length: number): Promise<Buffer>;
+  /**
+   * Stores an object atomically: readers see the old object (or none) or the complete new one,
+   * never a prefix, even across a crash or power loss (temp name, fsync, rename, fsync directory).
+   * Overwrites an existing object. Throws "no_space" when the device is full; the temp file is
+   * removed and nothing under `key` changes. An error thrown by a streamed `data` is rethrown as
+   * is, after the same cleanup. Each chunk is consumed before the next is pulled (backpressure).
+   */
+  write(key: string, data: Buffer | AsyncIterable<Buffer>): Promise<void>;
+  /** Keys under a prefix ("snapshots/"), in no particular order; temp files are never listed. */
+  list(prefix: string): AsyncIterable<string>;
+  /** Size and modification time, or null when absent. */
+  stat(key: string): Promise<{ size: number; mtime: Date } | null>;
+  /** Removes an object; removing an absent object is not an error. */
+  delete(key: string): Promise<void>;
+  /** Capacity of the device holding the objects. */
+  statfs(): Promise<{ totalBytes: number; freeBytes: number }>;
+  /**
+   * Removes temp files older than `olderThanMs` left by crashed writers; returns how many. Age
+   * counts from the last byte written, so a streaming writer stays fresh; a stalled writer whose
+   * temp file is swept fails its write() and never creates its key.
+   */
+  sweepTemp(olderThanMs: number): Promise<number>;
+}
+
+export type StorageErrorCode = "not_found" | "out_of_range" | "invalid_key" | "no_space" | "io";
+
+export class StorageError extends Error {
+  constructor(
+    readonly code: StorageErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = "StorageError";
+  }
+}

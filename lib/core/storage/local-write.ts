@@ -1,0 +1,88 @@
+import fs, { type FileHandle } from "node:fs/promises";
+import path from "node:path";
+import { ensureDir, fsyncDir } from "./local-fsync";
+import { isErrno, toWriteError } from "./local-errors";
+import { makeTempName } from "./local-temp-name";
+
+/** Objects are private to the server process that owns the device. */
+const FILE_MODE = 0o600;
+
+/** Marks an error thrown by the caller's data stream, so it is rethrown as the caller's own. */
+class SourceFailure {
+  constructor(readonly cause: unknown) {}
+}
+
+/**
+ * The crash-safe write: temp file in the target directory, every byte written, fsync, rename over
+ * the final name, fsync the directory. Until the rename the key shows the old object (or none);
+ * after it, the complete new one. On any failure the temp file is removed before we throw, so a
+ * full device is left exactly as it was. A crash (kill -9, power loss) can only leave a temp file,
+ * which sweepTemp() removes later.
+ */
+export async function writeAtomically(
+  root: string,
+  key: string,
+  data: Buffer | AsyncIterable<Buffer>,
+): Promise<void> {
+  const target = path.join(root, key);
+  const dir = path.dirname(target);
+  const temp = path.join(dir, makeTempName());
+  let handle: FileHandle | undefined;
+  try {
+    handle = await openTemp(root, dir, temp);
+    await writeAll(handle, data);
+    await handle.sync();
+    await handle.close();
+    handle = undefined;
+    await fs.rename(temp, target);
+  } catch (err) {
+    await handle?.close().catch(() => undefined);
+    await fs.rm(temp, { force: true }).catch(() => undefined);
+    if (err instanceof SourceFailure) throw err.cause;
+    throw toWriteError(err, key);
+  }
+  try {
+    await fsyncDir(dir);
+  } catch (err) {
+    // The object is complete under its name, but its durability is unknown: say so.
+    throw toWriteError(err, key);
+  }
+}
+
+/** The fast path is one open(); directories are created (and their parents fsync'd) on ENOENT. */
+async function openTemp(root: string, dir: string, temp: string): Promise<FileHandle> {
+  try {
+    return await fs.open(temp, "wx", FILE_MODE);
+  } catch (err) {
+    if (!isErrno(err, "ENOENT")) throw err;
+    await ensureDir(root, dir);
+    return fs.open(temp, "wx", FILE_MODE);
+  }
+}
+
+/**
+ * Each chunk is fully written before the next is pulled from the source: that await is the
+ * backpressure, so a fast producer never buffers more than one chunk here.
+ */
+async function writeAll(handle: FileHandle, data: Buffer | AsyncIterable<Buffer>): Promise<void> {
+  if (Buffer.isBuffer(data)) return writeChunk(handle, data);
+  let inSource = true;
+  try {
+    for await (const chunk of data) {
+      inSource = false;
+      await writeChunk(handle, chunk);
+      inSource = true;
+    }
+  } catch (err) {
+    throw inSource ? new SourceFailure(err) : err;
+  }
+}
+
+/** write() may write less than asked (signals, NFS); loop until the whole chunk is down. */
+async function writeChunk(handle: FileHandle, chunk: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < chunk.byteLength) {
+    const { bytesWritten } = await handle.write(chunk, offset, chunk.byteLength - offset);
+    offset += bytesWritten;
+  }
+}
