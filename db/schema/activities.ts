@@ -3,7 +3,7 @@ import { backupAccounts } from "./accounts";
 import { bytes, id, ref, time } from "./columns";
 import { backupServers } from "./infrastructure";
 
-export const activityKinds = ["backup", "restore", "check", "prune"] as const;
+export const activityKinds = ["backup", "restore", "check", "prune", "repair"] as const;
 export const activityStatuses = ["success", "warning", "failed", "interrupted", "running"] as const;
 export type ActivityKind = (typeof activityKinds)[number];
 export type ActivityStatus = (typeof activityStatuses)[number];

@@ -1,0 +1,1 @@
+ALTER TABLE `activities` MODIFY COLUMN `kind` enum('backup','restore','check','prune','repair') NOT NULL;
