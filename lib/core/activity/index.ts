@@ -1,0 +1,5 @@
+export * from "./activity";
+export * from "./activity-sink";
+export * from "./start-activity";
+export * from "./activity-log-key";
+export * from "./memory-sink";

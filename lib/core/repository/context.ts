@@ -1,0 +1,27 @@
+import { Blake3Hasher } from "@napi-rs/blake-hash";
+import type { StorageDriver } from "../storage/driver";
+import type { BoxKey } from "./crypto-box";
+import type { MasterIndex } from "./master-index";
+import type { MasterKey } from "./master-key";
+import type { Packer } from "./packer";
+import type { RepositoryConfig, RepositoryEvent, RepositoryRuntime, RepositoryStats } from "./types";
+
+/** Everything an operation needs: passed to the one-operation files instead of a god object. */
+export interface RepositoryContext {
+  driver: StorageDriver;
+  config: RepositoryConfig;
+  master: MasterKey;
+  boxKey: BoxKey;
+  index: MasterIndex;
+  packer: Packer;
+  runtime: RepositoryRuntime;
+  stats: RepositoryStats;
+  /** Index files that did not decrypt at open: their blobs are unknown; check reports them. */
+  damagedIndexes: string[];
+  emit: (event: RepositoryEvent) => void;
+}
+
+/** Keyed BLAKE3 (key = the repository's id key): equal data in two repositories gets unrelated ids. */
+export function computeBlobId(idKey: Buffer, plaintext: Uint8Array): string {
+  return Blake3Hasher.newKeyed(idKey).update(plaintext).digest("hex");
+}

@@ -1,0 +1,49 @@
+import { decodeBlob } from "./blob-codec";
+import { computeBlobId, type RepositoryContext } from "./context";
+import { RepositoryError } from "./errors";
+import type { BlobLocation } from "./master-index";
+import { packKey } from "./object-keys";
+import { toRepositoryError } from "./storage-error";
+
+/**
+ * Reads one blob, decrypts it (AEAD bound to its id and type) and re-hashes the plaintext. Any
+ * failure is RepositoryError("damaged") naming the pack and the blob: never wrong bytes.
+ * An id no index knows is "damaged" too: callers only ask for ids that trees reference.
+ */
+export async function loadBlob(ctx: RepositoryContext, id: string): Promise<Buffer> {
+  const at = locateBlob(ctx, id);
+  const stored = await readPackRange(ctx, at.pack, at.offset, at.length, id);
+  return decodeVerified(ctx, id, at, stored);
+}
+
+export function locateBlob(ctx: RepositoryContext, id: string): BlobLocation {
+  const at = ctx.index.get(id);
+  if (!at) {
+    throw new RepositoryError("damaged", `Blob ${id} is not in any index (its pack is missing or unindexed).`, { objects: [`blob ${id}`] });
+  }
+  return at;
+}
+
+export async function readPackRange(ctx: RepositoryContext, pack: string, offset: number, length: number, id: string): Promise<Buffer> {
+  const key = packKey(pack);
+  try {
+    return await ctx.driver.readRange(key, offset, length);
+  } catch (error) {
+    const mapped = toRepositoryError(error, key);
+    if (mapped instanceof RepositoryError && mapped.code === "damaged") {
+      throw new RepositoryError("damaged", `Blob ${id}: ${mapped.message}`, { cause: error, objects: [key, `blob ${id}`] });
+    }
+    throw mapped;
+  }
+}
+
+export async function decodeVerified(ctx: RepositoryContext, id: string, at: BlobLocation, stored: Uint8Array): Promise<Buffer> {
+  const key = packKey(at.pack);
+  const objects = [key, `blob ${id}`];
+  const plain = await decodeBlob(ctx.boxKey, at.type, id, stored);
+  if (typeof plain === "string") throw new RepositoryError("damaged", `Blob ${id} in pack ${key} ${plain}.`, { objects });
+  if (plain.length !== at.rawLength || computeBlobId(ctx.master.idKey, plain) !== id) {
+    throw new RepositoryError("damaged", `Blob ${id} in pack ${key} does not match its id.`, { objects });
+  }
+  return plain;
+}

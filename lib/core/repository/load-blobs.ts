@@ -1,0 +1,75 @@
+import type { RepositoryContext } from "./context";
+import { decodeVerified, locateBlob, readPackRange } from "./load-blob";
+import type { BlobLocation } from "./master-index";
+
+/** Adjacent blobs of one pack are read together, up to this many bytes a read. */
+const MAX_RUN_BYTES = 8 * 1024 * 1024;
+
+interface Run {
+  pack: string;
+  offset: number;
+  length: number;
+  blobs: { id: string; at: BlobLocation }[];
+}
+
+/**
+ * Yields the verified plaintexts of `ids` in order (a file's content list). Blobs stored next to
+ * each other in one pack, as a backup writes a file's chunks, are fetched with one read; up to
+ * `prefetch` reads and their decryption run ahead of the consumer. A damaged or unknown blob
+ * throws (RepositoryError "damaged") when the iteration reaches it, never earlier, so everything
+ * before it has been yielded.
+ */
+export async function* loadBlobs(ctx: RepositoryContext, ids: readonly string[], prefetch = 4): AsyncIterable<Buffer> {
+  const runs = planRuns(ctx, ids);
+  const pending: Promise<PromiseSettledResult<Buffer>[]>[] = [];
+  let next = 0;
+  const fill = () => {
+    while (pending.length < prefetch && next < runs.length) {
+      const run = runs[next++]!;
+      const task = fetchRun(ctx, run);
+      task.catch(() => undefined); // Rethrown in order by the await below.
+      pending.push(task);
+    }
+  };
+  fill();
+  while (pending.length > 0) {
+    const results = await pending.shift()!;
+    fill();
+    for (const r of results) {
+      if (r.status === "rejected") throw r.reason;
+      yield r.value;
+    }
+  }
+}
+
+function planRuns(ctx: RepositoryContext, ids: readonly string[]): (Run | { error: unknown; id: string })[] {
+  const runs: (Run | { error: unknown; id: string })[] = [];
+  let current: Run | null = null;
+  for (const id of ids) {
+    let at: BlobLocation;
+    try {
+      at = locateBlob(ctx, id);
+    } catch (error) {
+      runs.push({ error, id });
+      current = null;
+      continue;
+    }
+    const joins = current && current.pack === at.pack && current.offset + current.length === at.offset && current.length + at.length <= MAX_RUN_BYTES;
+    if (current && joins) {
+      current.length += at.length;
+      current.blobs.push({ id, at });
+    } else {
+      current = { pack: at.pack, offset: at.offset, length: at.length, blobs: [{ id, at }] };
+      runs.push(current);
+    }
+  }
+  return runs;
+}
+
+async function fetchRun(ctx: RepositoryContext, run: Run | { error: unknown; id: string }): Promise<PromiseSettledResult<Buffer>[]> {
+  if ("error" in run) throw run.error;
+  const bytes = await readPackRange(ctx, run.pack, run.offset, run.length, run.blobs[0]!.id);
+  return Promise.allSettled(
+    run.blobs.map(({ id, at }) => decodeVerified(ctx, id, at, bytes.subarray(at.offset - run.offset, at.offset - run.offset + at.length))),
+  );
+}

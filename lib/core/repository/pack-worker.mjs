@@ -1,0 +1,132 @@
+// The save pipeline's worker thread: compresses, encrypts and packs blobs, and hashes each full
+// pack, so none of that (nor its buffer churn, which drives the main isolate's garbage collector)
+// runs on the main thread. Plain JavaScript so it loads the same under node, tsx and vitest.
+// Byte layouts: FORMAT.md sections 2.2, 4 and 5; the TypeScript decoders (blob-codec.ts,
+// pack-format.ts) read what this writes, and every save test round-trips through both.
+import { createCipheriv, createHash, randomBytes } from "node:crypto";
+import { createRequire } from "node:module";
+import { parentPort, workerData } from "node:worker_threads";
+
+/** @type {{ compress(data: Buffer, level: number): Promise<Buffer> }} */
+const zstd = createRequire(import.meta.url)("@mongodb-js/zstd/bindings");
+const key = Buffer.from(workerData.key);
+/** @type {SharedArrayBuffer} The main thread's blob ring (shared-ring.ts). */
+const ring = workerData.ring;
+const packSize = workerData.packSize;
+const level = workerData.level;
+/** zstd calls in flight at once: the libuv pool (4 threads) also serves the client's file reads. */
+const concurrency = workerData.concurrency;
+let encoding = 0;
+/** @type {(() => void)[]} */
+const slotWaiters = [];
+const MIN_SAVING = 0.03;
+const TYPE_BYTE = { data: 0, tree: 1 };
+
+/** @returns {{ parts: Buffer[], blobs: object[], size: number }} */
+const emptyPack = () => ({ parts: [], blobs: [], size: 0 });
+const open = { data: emptyPack(), tree: emptyPack() };
+let inflight = 0;
+/** @type {(() => void)[]} */
+let idleWaiters = [];
+
+function seal(plaintext, aad) {
+  const nonce = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, nonce);
+  cipher.setAAD(aad);
+  return [nonce, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()];
+}
+
+async function compress(plaintext) {
+  if (encoding >= concurrency) await new Promise((resolve) => slotWaiters.push(resolve));
+  else encoding++;
+  try {
+    return await zstd.compress(plaintext, level);
+  } finally {
+    const next = slotWaiters.shift();
+    if (next) next();
+    else encoding--;
+  }
+}
+
+async function encodeBlob(type, id, plaintext) {
+  const compressed = plaintext.length >= 64 ? await compress(plaintext) : null;
+  const method = compressed !== null && compressed.length <= plaintext.length * (1 - MIN_SAVING) ? 1 : 0;
+  const aad = Buffer.alloc(38);
+  aad.write("SRB1", 0, "latin1");
+  aad[4] = TYPE_BYTE[type];
+  aad.write(id, 5, "hex");
+  aad[37] = method;
+  return [Buffer.from([method]), ...seal(method === 1 ? compressed : plaintext, aad)];
+}
+
+function packHeader(blobs) {
+  const plain = Buffer.alloc(4 + 41 * blobs.length);
+  plain.writeUInt32LE(blobs.length, 0);
+  blobs.forEach((b, i) => {
+    const at = 4 + i * 41;
+    plain[at] = TYPE_BYTE[b.type];
+    plain.write(b.id, at + 1, "hex");
+    plain.writeUInt32LE(b.length, at + 33);
+    plain.writeUInt32LE(b.rawLength, at + 37);
+  });
+  const box = Buffer.concat(seal(plain, Buffer.from("strongroom pack header v1")));
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(box.length, 0);
+  trailer.write("SRP1", 4, "latin1");
+  return [box, trailer];
+}
+
+function append(type, id, parts, rawLength) {
+  const pack = open[type];
+  const length = parts.reduce((n, p) => n + p.length, 0);
+  pack.blobs.push({ type, id, offset: pack.size, length, rawLength });
+  pack.parts.push(...parts);
+  pack.size += length;
+  if (pack.size >= packSize) sealPack(type);
+}
+
+function sealPack(type) {
+  const pack = open[type];
+  if (pack.blobs.length === 0) return;
+  open[type] = emptyPack();
+  const bytes = Buffer.concat([...pack.parts, ...packHeader(pack.blobs)]);
+  const hash = createHash("sha256").update(bytes).digest("hex");
+  // Transfer, not copy, when the Buffer owns its whole ArrayBuffer (Buffer.concat of > 4 KiB does).
+  const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  parentPort.postMessage({ op: "pack", hash, bytes, blobs: pack.blobs }, owned ? [bytes.buffer] : []);
+}
+
+async function handle(message) {
+  if (message.op === "blob") {
+    const data = message.data
+      ? Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength)
+      : Buffer.from(ring, message.at, message.length);
+    const parts = await encodeBlob(message.type, message.id, data);
+    const storedSize = parts.reduce((n, p) => n + p.length, 0);
+    // "encoded" before the "pack" that append() may post: main releases the plaintext (and its
+    // ring region, which nothing here reads any more) first.
+    parentPort.postMessage({ op: "encoded", type: message.type, id: message.id, size: data.length, storedSize, at: message.at });
+    append(message.type, message.id, parts, data.length);
+  } else if (message.op === "raw") {
+    const stored = Buffer.from(message.stored.buffer, message.stored.byteOffset, message.stored.byteLength);
+    parentPort.postMessage({ op: "encoded", type: message.type, id: message.id, size: stored.length, storedSize: stored.length, raw: true });
+    append(message.type, message.id, [stored], message.rawLength);
+  } else if (message.op === "flush") {
+    while (inflight > 1) await new Promise((resolve) => idleWaiters.push(resolve));
+    sealPack("data");
+    sealPack("tree");
+    parentPort.postMessage({ op: "flushed" });
+  }
+}
+
+parentPort.on("message", (message) => {
+  inflight++;
+  handle(message)
+    .catch((error) => parentPort.postMessage({ op: "error", message: String(error?.stack ?? error) }))
+    .finally(() => {
+      inflight--;
+      const waiters = idleWaiters;
+      idleWaiters = [];
+      for (const wake of waiters) wake();
+    });
+});
