@@ -2,9 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { runMain } from "../test-support/run-main";
-import { cliEnv, jsonLines, spawnCli } from "../test-support/spawn-cli";
-import { tempDir } from "../test-support/temp-dir";
-import { initTestRepository } from "../test-support/test-repository";
+import { jsonLines, spawnCli } from "../test-support/spawn-cli";
+import { createCliWorkspace } from "../test-support/cli-workspace";
 import { seededBytes } from "../test-support/make-source-tree";
 
 async function logKinds(repo: string): Promise<{ kind: string; status: string }[]> {
@@ -20,13 +19,7 @@ describe("forget, prune and key passwd", () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    root = await tempDir("maintenance");
-    repo = path.join(root, "repo");
-    src = path.join(root, "src");
-    await fs.mkdir(repo);
-    await fs.mkdir(src);
-    await initTestRepository(repo);
-    env = cliEnv(repo);
+    ({ root, repo, src, env } = await createCliWorkspace("maintenance"));
     // Four snapshots, each with a file the next one no longer has: prune has data to free.
     for (let i = 0; i < 4; i += 1) {
       await fs.rm(path.join(src, `v${i - 1}.bin`), { force: true });

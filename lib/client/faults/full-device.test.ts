@@ -8,8 +8,7 @@ import { createMemoryDriver } from "../../core/storage/memory-driver";
 import { seededBytes } from "../test-support/make-source-tree";
 import { runMain } from "../test-support/run-main";
 import { cliEnv, jsonLines } from "../test-support/spawn-cli";
-import { tempDir } from "../test-support/temp-dir";
-import { initTestRepository } from "../test-support/test-repository";
+import { createCliWorkspace } from "../test-support/cli-workspace";
 
 /** Every file of the repository with the hash of its bytes. */
 async function fingerprint(repo: string): Promise<Map<string, string>> {
@@ -23,19 +22,12 @@ async function fingerprint(repo: string): Promise<Map<string, string>> {
 }
 
 describe("a full storage device", () => {
-  let root: string;
   let repo: string;
   let src: string;
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    root = await tempDir("full");
-    repo = path.join(root, "repo");
-    src = path.join(root, "src");
-    await fs.mkdir(repo);
-    await fs.mkdir(src);
-    await initTestRepository(repo);
-    env = cliEnv(repo);
+    ({ repo, src, env } = await createCliWorkspace("full"));
     await fs.writeFile(path.join(src, "first.bin"), seededBytes(512 * 1024, 1));
     expect((await runMain(["backup", src], env)).code).toBe(0);
   });
