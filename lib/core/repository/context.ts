@@ -23,5 +23,6 @@ export interface RepositoryContext {
 
 /** Keyed BLAKE3 (key = the repository's id key): equal data in two repositories gets unrelated ids. */
 export function computeBlobId(idKey: Buffer, plaintext: Uint8Array): string {
-  return Blake3Hasher.newKeyed(idKey).update(plaintext).digest("hex");
+  const bytes = Buffer.isBuffer(plaintext) ? plaintext : Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.byteLength);
+  return Blake3Hasher.newKeyed(idKey).update(bytes).digest("hex");
 }
