@@ -1,13 +1,17 @@
+import { spawnSync } from "node:child_process";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { openTestRepository } from "../test-support/test-repository";
 import { seededBytes } from "../test-support/make-source-tree";
-import { cliEnv, jsonLines, spawnCli, startCli } from "../test-support/spawn-cli";
+import { cliEnv, cliPath, jsonLines, spawnCli, startCli } from "../test-support/spawn-cli";
 import { tempDir } from "../test-support/temp-dir";
 
 const isRoot = process.getuid?.() === 0;
+// As root the unreadable-file test runs the client as `nobody`, which needs to reach this checkout;
+// a checkout under a private directory (a 0700 temp dir) cannot be run that way, so the test skips.
+const nobodyCanRunCli = !isRoot || spawnSync("test", ["-r", cliPath, "-a", "-r", path.join(path.dirname(cliPath), "../node_modules/tsx/package.json")], { uid: 65534, gid: 65534 }).status === 0;
 
 async function logs(repo: string): Promise<{ kind: string; status: string; entries: { level: string; path: string | null; message: string }[] }[]> {
   const dir = path.join(repo, "logs");
@@ -104,7 +108,7 @@ describe("strongroom errors", () => {
     }
   });
 
-  it("backs up what it can read, warns about the rest and exits 3", async () => {
+  it.skipIf(!nobodyCanRunCli)("backs up what it can read, warns about the rest and exits 3", async () => {
     const unreadable = path.join(src, "secret.txt");
     await fs.writeFile(unreadable, "secret\n", { mode: 0o000 });
     await fs.chmod(unreadable, 0o000);
@@ -128,7 +132,7 @@ describe("strongroom errors", () => {
     const big = path.join(root, "big-src");
     await fs.mkdir(big);
     for (let i = 0; i < 3; i += 1) await fs.writeFile(path.join(big, `f${i}`), seededBytes(16 * 1024 * 1024, i));
-    const before = (await fs.readdir(path.join(repo, "snapshots"))).length;
+    const before = (await fs.readdir(path.join(repo, "snapshots")).catch(() => [])).length;
     const { child, result } = startCli(["backup", "--json", big], env);
     child.stdout?.on("data", (d: Buffer) => {
       if (d.toString().includes('"message_type":"status"')) child.kill("SIGTERM");
@@ -138,7 +142,7 @@ describe("strongroom errors", () => {
     expect(run.stderr).toContain("interrupted");
     expect(jsonLines(run.stdout).find((l) => l.message_type === "activity")).toMatchObject({ status: "interrupted", snapshotId: null });
     expect((await logs(repo)).at(-1)).toMatchObject({ kind: "backup", status: "interrupted" });
-    expect((await fs.readdir(path.join(repo, "snapshots"))).length).toBe(before);
+    expect((await fs.readdir(path.join(repo, "snapshots")).catch(() => [])).length).toBe(before);
     expect(await fs.readdir(path.join(repo, "locks"))).toEqual([]);
   });
 });

@@ -64,7 +64,11 @@ describe("prune", () => {
     const before = await keys(driver, "data/");
     const crashed = await openRepository(driver, { passphrase: "correct horse" });
     for (let i = 0; i < 3; i++) await crashed.saveBlob("data", pseudoRandom(200_000, 50 + i));
-    await new Promise((r) => setTimeout(r, 50)); // Some packs written, no index, no snapshot.
+    // Wait (not a fixed sleep: the pack worker is slower on a busy machine) until packs are written:
+    // some packs, no index, no snapshot — what a killed backup leaves.
+    for (let waited = 0; (await keys(driver, "data/")).length <= before.length && waited < 10_000; waited += 20) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
     expect((await keys(driver, "data/")).length).toBeGreaterThan(before.length);
     const report = await repo.prune();
     expect(report.unindexedPacksDeleted).toBeGreaterThan(0);
