@@ -58,6 +58,18 @@ const pages: PageCase[] = [
   // Users that exist but are not customers are no customer page, for anyone.
   { title: "/customers/[reseller user of R1]", path: (w) => `/customers/${w.resellerUser1.id}`, allowed: [], shows: () => [] },
   { title: "/customers/[the admin user]", path: (w) => `/customers/${w.admin.id}`, allowed: [], shows: () => [] },
+  {
+    title: "/activities/[activity of account A]",
+    path: (w) => `/activities/${w.activityA.id}`,
+    allowed: ["admin", "reseller1", "customerA"],
+    shows: (w) => [w.accountA.loginName, "Download log (text)"],
+  },
+  {
+    title: "/activities/[activity of account B]",
+    path: (w) => `/activities/${w.activityB.id}`,
+    allowed: ["admin", "reseller2", "customerB"],
+    shows: (w) => [w.accountB.loginName],
+  },
   { title: "/resellers", path: () => "/resellers", allowed: ["admin"], shows: (w) => [w.reseller1.name, w.reseller2.name] },
   { title: "/resellers/[R1]", path: (w) => `/resellers/${w.reseller1.id}`, allowed: ["admin"], shows: (w) => [w.reseller1.name] },
   { title: "/resellers/[R2]", path: (w) => `/resellers/${w.reseller2.id}`, allowed: ["admin"], shows: (w) => [w.reseller2.name] },
@@ -68,6 +80,10 @@ function objectNames(w: World, path: string): string[] {
   const [, kind, id] = path.split("/");
   const n = Number(id);
   if (kind === "accounts") return w.accounts.filter((a) => a.id === n).map((a) => a.loginName);
+  if (kind === "activities") {
+    const activity = [w.activityA, w.activityB].find((a) => a.id === n);
+    return w.accounts.filter((a) => a.id === activity?.accountId).map((a) => a.loginName);
+  }
   if (kind === "customers") return w.customers.filter((c) => c.id === n).map((c) => c.name);
   if (kind === "resellers") return w.resellers.filter((r) => r.id === n).map((r) => r.name);
   return [];
@@ -132,7 +148,7 @@ for (const actor of [...signedIn, "anonymous"] as Actor[]) {
 
     if (actor !== "anonymous") {
       // Malformed and unknown ids: 404 before any lookup, for every role, on every detail page.
-      for (const route of ["accounts", "customers", "resellers"]) {
+      for (const route of ["accounts", "activities", "customers", "resellers"]) {
         test(`/${route}/<malformed or unknown id> answers 404`, async ({ page, world }) => {
           const ids = ["abc", "0", "-1", "1.5", "1e3", "%20", "99999999999999999999", "9007199254740993", String(world.unknownId)];
           for (const id of ids) await expectNotFound(page, `/${route}/${id}`);

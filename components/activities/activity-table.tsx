@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { LocalTime } from "@/components/ui/local-time";
 import { Table, Tbody, Td, Th } from "@/components/ui/table";
 import type { AccountDetail } from "@/lib/dal/accounts/get-account";
@@ -23,7 +24,9 @@ export function ActivityTable({ activities }: { activities: AccountDetail["recen
         {activities.map((a) => (
           <tr key={a.id}>
             <Td>
-              <LocalTime date={a.startedAt} />
+              <Link href={`/activities/${a.id}`} className="font-medium text-indigo-600 hover:underline dark:text-indigo-400">
+                <LocalTime date={a.startedAt} />
+              </Link>
             </Td>
             <Td className="capitalize">{a.kind}</Td>
             <Td>

@@ -1,6 +1,6 @@
-import { and, asc, eq, like, sql } from "drizzle-orm";
+import { and, asc, desc, eq, like, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { backupAccounts, resellers, users } from "../../db/schema";
+import { activities, backupAccounts, resellers, users } from "../../db/schema";
 import { demoPasswords, type ActorName } from "./e2e-env";
 
 export interface WorldUser {
@@ -14,6 +14,10 @@ export interface WorldAccount {
   loginName: string;
   customerUserId: number;
   resellerId: number;
+}
+export interface WorldActivity {
+  id: number;
+  accountId: number;
 }
 export interface WorldReseller {
   id: number;
@@ -37,6 +41,9 @@ export interface World {
   accountA: WorldAccount;
   accountA2: WorldAccount;
   accountB: WorldAccount;
+  /** The newest activity of account A / account B. */
+  activityA: WorldActivity;
+  activityB: WorldActivity;
   resellers: WorldReseller[];
   customers: WorldUser[];
   accounts: WorldAccount[];
@@ -51,9 +58,9 @@ function must<T>(value: T | undefined, what: string): T {
 
 export async function loadWorld(db: Database): Promise<World> {
   const userColumns = { id: users.id, login: users.login, name: users.name, resellerId: users.resellerId };
-  const maxId = (column: typeof users.id | typeof backupAccounts.id | typeof resellers.id) =>
+  const maxId = (column: typeof users.id | typeof backupAccounts.id | typeof resellers.id | typeof activities.id) =>
     sql<number>`coalesce(max(${column}), 0)`.mapWith(Number);
-  const [allResellers, admins, resellerUsers, customers, accounts, maxUser, maxAccount, maxReseller] = await Promise.all([
+  const [allResellers, admins, resellerUsers, customers, accounts, maxUser, maxAccount, maxReseller, maxActivity] = await Promise.all([
     db.select({ id: resellers.id, name: resellers.name }).from(resellers).orderBy(asc(resellers.id)),
     db.select(userColumns).from(users).where(and(eq(users.role, "admin"), eq(users.login, "admin@strongroom.demo"))),
     db.select(userColumns).from(users).where(and(eq(users.role, "reseller"), like(users.login, "ops@%.demo"))).orderBy(asc(users.id)),
@@ -65,6 +72,7 @@ export async function loadWorld(db: Database): Promise<World> {
     db.select({ id: maxId(users.id) }).from(users),
     db.select({ id: maxId(backupAccounts.id) }).from(backupAccounts),
     db.select({ id: maxId(resellers.id) }).from(resellers),
+    db.select({ id: maxId(activities.id) }).from(activities),
   ]);
 
   const reseller1 = must(allResellers[0], "first reseller");
@@ -79,6 +87,18 @@ export async function loadWorld(db: Database): Promise<World> {
   const a2 = must(customerA2, "second customer of the first reseller with an account");
   const b = must(customerB, "customer of the second reseller with an account");
 
+  const newestActivityOf = async (account: WorldAccount): Promise<WorldActivity> => {
+    const [row] = await db
+      .select({ id: activities.id, accountId: activities.accountId })
+      .from(activities)
+      .where(eq(activities.accountId, account.id))
+      .orderBy(desc(activities.startedAt))
+      .limit(1);
+    return must(row, `activity of ${account.loginName}`);
+  };
+  const accountA = firstAccountOf(a);
+  const accountB = firstAccountOf(b);
+
   return {
     admin: must(admins[0], "admin@strongroom.demo"),
     reseller1,
@@ -88,13 +108,15 @@ export async function loadWorld(db: Database): Promise<World> {
     customerA: a,
     customerA2: a2,
     customerB: b,
-    accountA: firstAccountOf(a),
+    accountA,
     accountA2: firstAccountOf(a2),
-    accountB: firstAccountOf(b),
+    accountB,
+    activityA: await newestActivityOf(accountA),
+    activityB: await newestActivityOf(accountB),
     resellers: allResellers,
     customers,
     accounts,
-    unknownId: Math.max(maxUser[0]?.id ?? 0, maxAccount[0]?.id ?? 0, maxReseller[0]?.id ?? 0) + 1_000,
+    unknownId: Math.max(maxUser[0]?.id ?? 0, maxAccount[0]?.id ?? 0, maxReseller[0]?.id ?? 0, maxActivity[0]?.id ?? 0) + 1_000,
   };
 }
 
