@@ -48,3 +48,17 @@ export async function* readPieces(handle: FileHandle, path: string): AsyncGenera
     yield bytesRead === READ_SIZE ? buffer : buffer.subarray(0, bytesRead);
   }
 }
+
+/**
+ * A reader for Chunker.chunkReads: fills the given buffer from the file's current position (no
+ * allocation, no copy; the chunker owns and reuses the buffer). Errors become SourceReadError.
+ */
+export function readInto(handle: FileHandle, path: string): (into: Uint8Array) => Promise<number> {
+  return async (into) => {
+    try {
+      return (await handle.read(into, 0, into.length, null)).bytesRead;
+    } catch (error) {
+      throw new SourceReadError(path, error);
+    }
+  };
+}

@@ -3,7 +3,7 @@ import { describeFsError } from "../util/errno";
 import { throwIfInterrupted } from "../util/interrupted";
 import { reportProgress, type BackupState } from "./backup-state";
 import { isUnchanged } from "./node-from-stat";
-import { openSource, readPieces, SourceReadError } from "./read-source";
+import { openSource, readInto, SourceReadError } from "./read-source";
 
 /**
  * Produces the node of one regular file: reuses the parent snapshot's content list when the
@@ -44,7 +44,7 @@ async function readContent(state: BackupState, path: string, content: { ids: str
   const handle = await openSource(path);
   try {
     state.current = path;
-    for await (const chunk of state.repo.chunker().chunk(readPieces(handle, path))) {
+    for await (const chunk of state.repo.chunker().chunkReads(readInto(handle, path))) {
       throwIfInterrupted(state.signal);
       const id = state.repo.blobId(chunk);
       const saved = await state.repo.saveBlob("data", chunk, id);

@@ -7,6 +7,12 @@ export interface CliEnv {
   repo: string | undefined;
   password: string | undefined;
   newPassword: string | undefined;
+  /** A backup server instead of a local repository (flags --server, --account win). */
+  server: string | undefined;
+  account: string | undefined;
+  accountPassword: string | undefined;
+  /** PEM file of the server's CA or self-signed certificate. */
+  serverCa: string | undefined;
   /** Test only: SIGKILL ourselves just before the Nth storage write. */
   crashAtWrite: number | undefined;
   /** Test only: `init` uses cheap KDF parameters so tests do not spend seconds per open. */
@@ -22,6 +28,10 @@ export function readCliEnv(env: Readonly<Record<string, string | undefined>>): C
     repo: nonEmpty(env.STRONGROOM_REPO),
     password: env.STRONGROOM_PASSWORD,
     newPassword: env.STRONGROOM_NEW_PASSWORD,
+    server: nonEmpty(env.STRONGROOM_SERVER),
+    account: nonEmpty(env.STRONGROOM_ACCOUNT),
+    accountPassword: env.STRONGROOM_ACCOUNT_PASSWORD,
+    serverCa: nonEmpty(env.STRONGROOM_SERVER_CA),
     crashAtWrite,
     fastKdf: env.STRONGROOM_TEST_FAST_KDF === "1",
     debug: env.STRONGROOM_DEBUG === "1",

@@ -6,6 +6,10 @@ type Options = NonNullable<ParseArgsConfig["options"]>;
 export const globalOptions = {
   repo: { type: "string", short: "r" },
   "password-file": { type: "string", short: "p" },
+  server: { type: "string" },
+  account: { type: "string" },
+  "account-password-file": { type: "string" },
+  "server-ca": { type: "string" },
   json: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
   help: { type: "boolean", short: "h" },

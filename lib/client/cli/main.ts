@@ -18,6 +18,7 @@ import { restoreCommand } from "./commands/restore-command";
 import { snapshotsCommand } from "./commands/snapshots-command";
 import { Output } from "./output";
 import { parseCommandLine } from "./parse-command-line";
+import { finishRemoteSession } from "./remote-repository";
 
 const handlers: Record<CommandName, (ctx: CommandContext) => Promise<number>> = {
   init: initCommand,
@@ -50,7 +51,12 @@ export async function main(argv: readonly string[], deps: CliDeps): Promise<numb
     output = new Output(deps.streams, line.values.json === true, line.values.quiet === true);
     const ctx: CommandContext = { line, env, output, deps };
     if (line.values.help === true) return await helpCommand(ctx);
-    return await handlers[line.command](ctx);
+    try {
+      return await handlers[line.command](ctx);
+    } finally {
+      // Commands that are not activities (snapshots, init, forget…) end their server session here.
+      await finishRemoteSession(ctx, null).catch(() => {});
+    }
   } catch (error) {
     if (error instanceof InterruptedError) {
       const snapshot = command === "backup" ? "; no snapshot was written" : "";

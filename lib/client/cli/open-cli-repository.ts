@@ -3,6 +3,7 @@ import type { CommandContext } from "./command-context";
 import { openStorage, repositoryPath } from "./open-storage";
 import { readPassphrase } from "./read-passphrase";
 import { stringFlag } from "./parse-command-line";
+import { remoteDriverFor, remoteTarget } from "./remote-repository";
 
 export function passphraseFor(ctx: CommandContext): Promise<string> {
   return readPassphrase({
@@ -23,6 +24,9 @@ export interface RepositoryAccess {
 /** Where and how to open: usage errors (no --repo, no passphrase) surface here, before any I/O. */
 export async function resolveAccess(ctx: CommandContext): Promise<RepositoryAccess> {
   const repoPath = repositoryPath(ctx);
+  const remote = remoteTarget(ctx);
+  // The account password is a usage-level input too: read it before anything starts.
+  if (remote) await remoteDriverFor(ctx, remote);
   return { repoPath, passphrase: await passphraseFor(ctx) };
 }
 

@@ -48,7 +48,7 @@ function parseStrict(argv: readonly string[], options: NonNullable<Parameters<ty
   }
 }
 
-const globalWithValue = new Set(["--repo", "-r", "--password-file", "-p"]);
+const globalWithValue = new Set(["--repo", "-r", "--password-file", "-p", "--server", "--account", "--account-password-file", "--server-ca"]);
 
 function findCommandName(argv: readonly string[]): string | null {
   for (let i = 0; i < argv.length; i += 1) {

@@ -6,6 +6,12 @@ import { canChown, mtimeSeconds } from "./node-times";
 import { tempNameIn } from "./temp-name";
 
 /**
+ * Pack reads (of up to 8 MiB of adjacent blobs) decrypted ahead of the writes, per file being
+ * restored: 2 keeps the disk and both cores busy with 4 files in flight; 4 only added memory.
+ */
+const RUNS_AHEAD = 2;
+
+/**
  * Restores one file into `dir`: the content goes to a temp file (created exclusively, never
  * following a link), each blob decrypted and verified by the repository, the size checked, mode
  * and mtime set, and only then renamed over the final name. A damaged blob throws and the temp
@@ -17,9 +23,9 @@ export async function restoreFile(repo: Repository, dir: string, node: TreeNode,
   let committed = false;
   try {
     let written = 0;
-    for (const id of node.content ?? []) {
+    // Adjacent blobs of a pack come from one read, decrypted and verified ahead of the writes.
+    for await (const data of repo.loadBlobs(node.content ?? [], { prefetch: RUNS_AHEAD })) {
       throwIfInterrupted(signal);
-      const data = await repo.loadBlob(id);
       await handle.write(data, 0, data.length, null);
       written += data.length;
       onBytes(data.length);

@@ -49,6 +49,15 @@ export class PackWorkerClient {
     this.worker.postMessage({ op: "raw", type, id, stored: ownBytes(stored), rawLength });
   }
 
+  /**
+   * Gives a written pack's buffer back for reuse (transferred: detached here). Only once the
+   * driver's write resolved: drivers copy or write what they keep (memory driver, local files).
+   * No reply, so it does not keep the worker referenced.
+   */
+  recycle(buffer: ArrayBuffer): void {
+    this.worker.postMessage({ op: "recycle", buffer }, [buffer]);
+  }
+
   flush(): void {
     this.expect();
     this.worker.postMessage({ op: "flush" });

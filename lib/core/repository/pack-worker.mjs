@@ -22,9 +22,41 @@ const slotWaiters = [];
 const MIN_SAVING = 0.03;
 const TYPE_BYTE = { data: 0, tree: 1 };
 
-/** @returns {{ parts: Buffer[], blobs: object[], size: number }} */
-const emptyPack = () => ({ parts: [], blobs: [], size: 0 });
+/**
+ * An open pack is one growing buffer the encoded blobs are copied into as they come (not a list
+ * of parts joined at the end): the pack's bytes exist once, and the sealed buffer is transferred
+ * to the main thread without another copy. Data packs start at packSize plus room for one more
+ * blob (a pack is cut once it reaches packSize), tree packs small.
+ * @returns {{ bytes: Buffer | null, blobs: object[], size: number }}
+ */
+const emptyPack = () => ({ bytes: null, blobs: [], size: 0 });
 const open = { data: emptyPack(), tree: emptyPack() };
+const HEADER_SLACK = 64 * 1024;
+/**
+ * Pack buffers the main thread transferred back once written: reused for the next data packs, so
+ * a backup allocates a handful of pack buffers instead of one per pack (each would otherwise stay
+ * resident until the main isolate's garbage collector noticed it).
+ * @type {Buffer[]}
+ */
+const sparePacks = [];
+const MAX_SPARE_PACKS = 2;
+
+/** Room for `length` more bytes (plus, for a blob, its share of the header yet to come). */
+function reserve(pack, type, length, forBlob = true) {
+  const needed = pack.size + length + (forBlob ? HEADER_SLACK + 41 * (pack.blobs.length + 1) : 0);
+  if (pack.bytes !== null && pack.bytes.length >= needed) return;
+  const initial = type === "data" ? packSize + 2 * 1024 * 1024 : 256 * 1024;
+  if (pack.bytes === null && type === "data") {
+    const i = sparePacks.findIndex((b) => b.length >= Math.max(needed, initial));
+    if (i >= 0) {
+      pack.bytes = sparePacks.splice(i, 1)[0];
+      return;
+    }
+  }
+  const grown = Buffer.allocUnsafe(Math.max(needed, initial, pack.bytes === null ? 0 : Math.min(pack.bytes.length * 2, packSize + needed)));
+  if (pack.bytes !== null) pack.bytes.copy(grown, 0, 0, pack.size);
+  pack.bytes = grown;
+}
 let inflight = 0;
 /** @type {(() => void)[]} */
 let idleWaiters = [];
@@ -79,9 +111,9 @@ function packHeader(blobs) {
 function append(type, id, parts, rawLength) {
   const pack = open[type];
   const length = parts.reduce((n, p) => n + p.length, 0);
+  reserve(pack, type, length);
   pack.blobs.push({ type, id, offset: pack.size, length, rawLength });
-  pack.parts.push(...parts);
-  pack.size += length;
+  for (const part of parts) pack.size += part.copy(pack.bytes, pack.size);
   if (pack.size >= packSize) sealPack(type);
 }
 
@@ -89,10 +121,14 @@ function sealPack(type) {
   const pack = open[type];
   if (pack.blobs.length === 0) return;
   open[type] = emptyPack();
-  const bytes = Buffer.concat([...pack.parts, ...packHeader(pack.blobs)]);
+  const tail = packHeader(pack.blobs);
+  reserve(pack, type, tail.reduce((n, p) => n + p.length, 0), false);
+  for (const part of tail) pack.size += part.copy(pack.bytes, pack.size);
+  const bytes = pack.bytes.subarray(0, pack.size);
   const hash = createHash("sha256").update(bytes).digest("hex");
-  // Transfer, not copy, when the Buffer owns its whole ArrayBuffer (Buffer.concat of > 4 KiB does).
-  const owned = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  // Transfer, not copy, when the Buffer owns its whole ArrayBuffer (allocUnsafe above 4 KiB does;
+  // the unused end travels along and is dropped with it).
+  const owned = bytes.byteOffset === 0 && pack.bytes.byteLength === bytes.buffer.byteLength;
   parentPort.postMessage({ op: "pack", hash, bytes, blobs: pack.blobs }, owned ? [bytes.buffer] : []);
 }
 
@@ -111,6 +147,8 @@ async function handle(message) {
     const stored = Buffer.from(message.stored.buffer, message.stored.byteOffset, message.stored.byteLength);
     parentPort.postMessage({ op: "encoded", type: message.type, id: message.id, size: stored.length, storedSize: stored.length, raw: true });
     append(message.type, message.id, [stored], message.rawLength);
+  } else if (message.op === "recycle") {
+    if (sparePacks.length < MAX_SPARE_PACKS) sparePacks.push(Buffer.from(message.buffer));
   } else if (message.op === "flush") {
     while (inflight > 1) await new Promise((resolve) => idleWaiters.push(resolve));
     sealPack("data");

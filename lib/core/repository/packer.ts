@@ -28,6 +28,8 @@ export interface PackerOptions {
 const PACKS_PER_INTERIM_INDEX = 8;
 /** Packs being written at once: each write ends with fsync, which is latency, not bandwidth. */
 const WRITE_CONCURRENCY = 2;
+/** Largest blob ring: more only buffers more input, while the budget lets the writes overlap. */
+const RING_BYTES = 24 * 1024 * 1024;
 
 /**
  * The save pipeline. The caller hashes on the main thread and calls add(); the blob is copied to
@@ -129,7 +131,8 @@ export class Packer {
   }
 
   private startWorker(): PackWorkerClient {
-    this.ring ??= new SharedRing(Math.max(this.o.maxPendingBytes, 1024 * 1024));
+    // The ring holds blobs not yet encoded; the rest of the budget covers packs being written.
+    this.ring ??= new SharedRing(Math.max(Math.min(this.o.maxPendingBytes, RING_BYTES), 1024 * 1024));
     const ring = this.ring.buffer;
     this.worker ??= new PackWorkerClient(
       { key: this.o.rawKey, packSize: this.o.packSize, level: this.o.compressionLevel ?? ZSTD_LEVEL, concurrency: this.o.concurrency, ring },
@@ -157,12 +160,19 @@ export class Packer {
   }
 
   private schedulePackWrite(hash: string, bytes: Buffer, blobs: IndexedPack["blobs"]): void {
-    this.pendingBytes += bytes.length;
+    // Kept apart: recycling detaches the buffer, after which bytes.length reads 0.
+    const size = bytes.length;
+    this.pendingBytes += size;
     const task = this.writeSlots
-      .run(() => (this.failure === null ? this.writePack({ hash, size: bytes.length, blobs }, bytes) : Promise.resolve()))
+      .run(async () => {
+        if (this.failure !== null) return;
+        await this.writePack({ hash, size, blobs }, bytes);
+        // Written: the worker reuses the buffer for a later pack instead of allocating one.
+        if (this.worker && bytes.buffer instanceof ArrayBuffer && bytes.buffer.byteLength >= this.o.packSize) this.worker.recycle(bytes.buffer);
+      })
       .catch((error: unknown) => this.fail(error))
       .finally(() => {
-        this.release(bytes.length);
+        this.release(size);
         this.writes.delete(task);
       });
     this.writes.add(task);

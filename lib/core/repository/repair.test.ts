@@ -49,7 +49,15 @@ describe("repair", () => {
     const repo = await initSmall(driver);
     const data = pseudoRandom(900_000, 5);
     await saveFile(repo, data);
-    await new Promise((r) => setTimeout(r, 50)); // Packs written; the process "dies" before flush.
+    // Packs written (the pipeline writes them in the background; a fixed short sleep was flaky on a
+    // busy machine), then the process "dies" before flush.
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    for (let waited = 0, last = -1; waited < 5000; waited += 50) {
+      const written = repo.stats().packsWritten;
+      if (written > 0 && written === last) break;
+      last = written;
+      await sleep(50);
+    }
     const next = await openRepository(driver, { passphrase: "correct horse" });
     const report = await next.repair();
     expect(report.packsReindexed).toBeGreaterThan(0);

@@ -46,11 +46,12 @@ export interface RepositoryRuntime {
   lockRefreshMs: number;
   /** Blobs being compressed + encrypted at once in the pack worker (default 3). */
   concurrency: number;
-  /** zstd level for new blobs (default 3; not part of the format: any level reads back). */
+  /** zstd level for new blobs (default 1; not part of the format: any level reads back). */
   compressionLevel?: number;
   /**
    * Backpressure: max bytes of blobs accepted but not yet encoded plus packs not yet written
-   * (default 32 MiB; also the size of the shared ring that carries blobs to the pack worker).
+   * (default 64 MiB: room for two packs being written while blobs keep flowing; the shared ring
+   * that carries blobs to the pack worker is this size up to 24 MiB).
    */
   maxPendingBytes: number;
   /** Progress and accounting events; must not throw. */
@@ -112,6 +113,13 @@ export interface ChunkerOptions {
 export interface Chunker {
   /** Cuts a byte stream into content-defined chunks; each yielded Buffer is owned by the caller. */
   chunk(source: AsyncIterable<Buffer | Uint8Array>): AsyncIterable<Buffer>;
+  /**
+   * Cuts what `read` delivers (it fills `into` from the start and returns the byte count, 0 at
+   * the end) without copying: reads land in a reused work buffer and each yielded chunk is a view
+   * of it, valid only until the loop asks for the next one (await saveBlob inside the loop; do not
+   * keep the chunk). Same cut points as chunk().
+   */
+  chunkReads(read: (into: Uint8Array) => Promise<number>, readSize?: number): AsyncIterable<Buffer>;
 }
 
 export type NodeType = "file" | "dir" | "symlink";

@@ -1,0 +1,116 @@
+import type { ActivityHeader, ActivityRecord } from "../../core/activity/activity";
+import { StorageError, type StorageDriver } from "../../core/storage/driver";
+import { createTransport, readBody, type TransportRequest } from "./http-transport";
+import type { RemoteDriverOptions, RemoteSessionKind } from "./remote-options";
+
+export interface RemoteDriver extends StorageDriver {
+  /**
+   * What the session is for, set before the first request (which opens the session). Without it
+   * the session is a "browse" one (listing snapshots, init, forget, key changes).
+   */
+  prepareSession(kind: RemoteSessionKind, activity: ActivityHeader | null): void;
+  /**
+   * Opens the session now, so credentials, suspension, the session limit (after the retries) and
+   * conflicts fail here with the server's own message, not wrapped as a storage error of some key.
+   */
+  connect(): Promise<void>;
+  /** Ends the session, handing the server the activity's record; then releases the connections. */
+  finishSession(record: ActivityRecord | null): Promise<void>;
+}
+
+/**
+ * The repository on a backup server, as a StorageDriver: the repository code runs unchanged over
+ * HTTPS (see lib/server/PROTOCOL.md). All requests run inside one session, opened lazily by the
+ * first request so admission control (503 + retry) happens before any work.
+ */
+export function createRemoteDriver(options: RemoteDriverOptions): RemoteDriver {
+  const transport = createTransport(options);
+  let intent: { kind: RemoteSessionKind; activity: ActivityHeader | null } = { kind: "browse", activity: null };
+  let session: Promise<string> | null = null;
+  let finished = false;
+
+  function sessionId(): Promise<string> {
+    if (finished) return Promise.reject(new StorageError("io", "the backup server session is finished"));
+    session ??= (async () => {
+      const body = Buffer.from(JSON.stringify({ kind: intent.kind, ...(intent.activity ? { activity: intent.activity } : {}) }));
+      const res = await transport.request({ method: "POST", path: "/v1/sessions", headers: { "content-type": "application/json" }, body });
+      return (JSON.parse((await readBody(res)).toString("utf8")) as { id: string }).id;
+    })();
+    // A refused open (busy past the retries, conflict) is not cached: a later call may try again.
+    session.catch(() => (session = null));
+    return session;
+  }
+
+  async function call(req: TransportRequest, allow404 = false) {
+    const id = await sessionId();
+    return transport.request({ ...req, headers: { ...req.headers, "strongroom-session": id } }, { allow404 });
+  }
+
+  const objectPath = (key: string) => `/v1/objects/${key}`;
+
+  return {
+    prepareSession(kind, activity) {
+      intent = { kind, activity };
+    },
+    async connect() {
+      await sessionId();
+    },
+    async finishSession(record) {
+      try {
+        if (session && !finished) {
+          const body = Buffer.from(JSON.stringify(record ? { record } : {}));
+          const res = await call({ method: "POST", path: `/v1/sessions/${await session}/finish`, headers: { "content-type": "application/json" }, body });
+          await readBody(res);
+        }
+      } finally {
+        finished = true;
+        transport.close();
+      }
+    },
+    async read(key) {
+      const res = await call({ method: "GET", path: objectPath(key) });
+      return readBody(res);
+    },
+    async readRange(key, offset, length) {
+      if (length === 0) return Buffer.alloc(0);
+      const res = await call({ method: "GET", path: objectPath(key), headers: { range: `bytes=${offset}-${offset + length - 1}` } });
+      const bytes = await readBody(res);
+      // A range that runs past the end comes back short: the local driver calls that out_of_range.
+      if (bytes.length !== length) throw new StorageError("out_of_range", `${key}: range ${offset}+${length} past the end`);
+      return bytes;
+    },
+    async write(key, data) {
+      const res = await call({ method: "PUT", path: objectPath(key), headers: { "content-type": "application/octet-stream" }, body: data });
+      await readBody(res);
+    },
+    async *list(prefix) {
+      const res = await call({ method: "GET", path: `/v1/list?prefix=${encodeURIComponent(prefix)}` });
+      let rest = "";
+      for await (const chunk of res as AsyncIterable<Buffer>) {
+        const lines = (rest + chunk.toString("utf8")).split("\n");
+        rest = lines.pop() ?? "";
+        for (const line of lines) if (line !== "") yield line;
+      }
+      if (rest !== "") yield rest;
+    },
+    async stat(key) {
+      const res = await call({ method: "HEAD", path: objectPath(key) }, true);
+      await readBody(res);
+      if (res.statusCode === 404) return null;
+      const mtime = res.headers["x-strongroom-mtime"];
+      return { size: Number(res.headers["content-length"] ?? 0), mtime: new Date(typeof mtime === "string" ? mtime : 0) };
+    },
+    async delete(key) {
+      const res = await call({ method: "DELETE", path: objectPath(key) });
+      await readBody(res);
+    },
+    statfs() {
+      // The server's device is not the client's business; quota errors come back on upload.
+      return Promise.resolve({ totalBytes: Number.MAX_SAFE_INTEGER, freeBytes: Number.MAX_SAFE_INTEGER });
+    },
+    sweepTemp() {
+      // Temp files live on the server, which sweeps its own.
+      return Promise.resolve(0);
+    },
+  };
+}

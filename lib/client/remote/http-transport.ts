@@ -1,0 +1,104 @@
+import https from "node:https";
+import { setTimeout as sleepMs } from "node:timers/promises";
+import type { IncomingMessage } from "node:http";
+import { StorageError } from "../../core/storage/driver";
+import { connectionError, remoteError } from "./remote-error";
+import type { RemoteDriverOptions } from "./remote-options";
+
+export interface TransportRequest {
+  method: "GET" | "HEAD" | "PUT" | "DELETE" | "POST";
+  path: string;
+  headers?: Record<string, string>;
+  /** Buffers can be resent on retry; a stream is sent once. */
+  body?: Buffer | AsyncIterable<Buffer>;
+}
+
+export interface Transport {
+  /** Resolves with the response for 2xx (and 404 when `allow404`); throws (remote-error.ts) otherwise. */
+  request(req: TransportRequest, options?: { allow404?: boolean }): Promise<IncomingMessage>;
+  close(): void;
+}
+
+const RETRYABLE_NETWORK = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIMEDOUT", "ECONNABORTED"]);
+
+/**
+ * HTTPS with one keep-alive agent (TLS handshakes once per connection, not per object) and the
+ * client's side of admission control: a 503 is retried after its Retry-After plus jitter (so a
+ * crowd of refused clients does not come back in lock-step), and a dropped connection (the server
+ * closed an idle keep-alive socket as we reused it) is retried; both a bounded number of times.
+ * Every request of the protocol is idempotent (objects are immutable or whole-replaced).
+ */
+export function createTransport(options: RemoteDriverOptions): Transport {
+  const base = new URL(options.url);
+  if (base.protocol !== "https:") throw new StorageError("io", `backup server URL must be https://, got ${base.protocol}`);
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 8, ...(options.ca ? { ca: options.ca } : {}) });
+  const authorization = `Basic ${Buffer.from(`${options.account}:${options.password}`).toString("base64")}`;
+  const attempts = options.retry?.attempts ?? 10;
+  const maxDelayMs = options.retry?.maxDelayMs ?? 30_000;
+  const sleep = options.sleep ?? ((ms: number) => sleepMs(ms));
+  const where = base.host;
+
+  function once(req: TransportRequest): Promise<IncomingMessage> {
+    return new Promise((resolve, reject) => {
+      const headers: Record<string, string> = { authorization, ...req.headers };
+      if (Buffer.isBuffer(req.body)) headers["content-length"] = String(req.body.length);
+      const outgoing = https.request({ protocol: "https:", hostname: base.hostname, port: base.port || 443, path: `${base.pathname.replace(/\/$/, "")}${req.path}`, method: req.method, headers, agent }, resolve);
+      outgoing.on("error", reject);
+      if (req.body === undefined) outgoing.end();
+      else if (Buffer.isBuffer(req.body)) outgoing.end(req.body);
+      else void pump(req.body, outgoing).catch((error: unknown) => outgoing.destroy(error as Error));
+    });
+  }
+
+  return {
+    async request(req, { allow404 = false } = {}) {
+      const resendable = req.body === undefined || Buffer.isBuffer(req.body);
+      for (let attempt = 1; ; attempt += 1) {
+        let res: IncomingMessage;
+        try {
+          res = await once(req);
+        } catch (error) {
+          const code = (error as { code?: string }).code ?? "";
+          if (resendable && RETRYABLE_NETWORK.has(code) && attempt < attempts) {
+            await sleep(backoff(attempt, null, maxDelayMs));
+            continue;
+          }
+          throw connectionError(error, where);
+        }
+        const status = res.statusCode ?? 0;
+        if ((status >= 200 && status < 300) || (allow404 && status === 404)) return res;
+        const body = await readText(res);
+        if (status === 503 && resendable && attempt < attempts) {
+          await sleep(backoff(attempt, res.headers["retry-after"], maxDelayMs));
+          continue;
+        }
+        throw remoteError(status, body, where);
+      }
+    },
+    close: () => agent.destroy(),
+  };
+}
+
+/** Retry-After (seconds) when given, else exponential from 250 ms; plus up to 50 % jitter. */
+export function backoff(attempt: number, retryAfter: string | undefined | null, maxDelayMs: number): number {
+  const told = retryAfter !== undefined && retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : null;
+  const base = Math.min(maxDelayMs, told ?? 250 * 2 ** (attempt - 1));
+  return Math.round(base * (1 + Math.random() * 0.5));
+}
+
+async function pump(body: AsyncIterable<Buffer>, outgoing: import("node:http").ClientRequest): Promise<void> {
+  for await (const chunk of body) {
+    if (!outgoing.write(chunk)) await new Promise((resolve) => outgoing.once("drain", resolve));
+  }
+  outgoing.end();
+}
+
+export async function readBody(res: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of res as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+async function readText(res: IncomingMessage): Promise<string> {
+  return (await readBody(res)).toString("utf8").slice(0, 10_000);
+}
