@@ -14,6 +14,15 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   };
   process.on("SIGINT", onSignal);
   process.on("SIGTERM", onSignal);
+  // If the event loop empties while the command is still pending (a deadlocked pipeline: nothing
+  // left to wake it), Node would exit 0 with no output and no snapshot. Make that a loud failure.
+  let settled = false;
+  const onBeforeExit = () => {
+    if (settled) return;
+    process.stderr.write("strongroom: internal error: the operation stopped making progress and was abandoned\n");
+    process.exit(exitCodes.failure);
+  };
+  process.on("beforeExit", onBeforeExit);
   let code: number = exitCodes.failure;
   try {
     code = await main(argv, {
@@ -24,6 +33,8 @@ export async function runCli(argv: readonly string[]): Promise<void> {
       ...(process.stdin.isTTY ? { prompt: promptHidden(process.stdin, process.stderr) } : {}),
     });
   } finally {
+    settled = true;
+    process.off("beforeExit", onBeforeExit);
     process.off("SIGINT", onSignal);
     process.off("SIGTERM", onSignal);
   }

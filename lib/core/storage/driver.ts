@@ -22,6 +22,8 @@ export interface StorageDriver {
    * Overwrites an existing object. Throws "no_space" when the device is full; the temp file is
    * removed and nothing under `key` changes. An error thrown by a streamed `data` is rethrown as
    * is, after the same cleanup. Each chunk is consumed before the next is pulled (backpressure).
+   * A driver keeps no reference to `data` (or a streamed chunk) once `write` settles: the
+   * repository reuses its pack buffers right after, so a retained buffer would store wrong bytes.
    */
   write(key: string, data: Buffer | AsyncIterable<Buffer>): Promise<void>;
   /** Keys under a prefix ("snapshots/"), in no particular order; temp files are never listed. */
