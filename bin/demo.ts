@@ -10,6 +10,7 @@ import { users } from "../db/schema";
 import { demoLogins, seedDemo } from "../db/seed";
 import { env } from "../lib/env";
 import { buildNeeded, nextCommand } from "./demo/next-build";
+import { demoDevicesDir, runDemoBackups, startDemoServers, type DemoServer } from "./demo/backup-servers";
 import { children, hasExited, runToEnd, spawnTracked, waitForHttp } from "./demo/processes";
 
 // npm run demo — one command from a fresh checkout to a seeded portal. Each step adds to the shared
@@ -20,6 +21,8 @@ interface Demo {
   databaseUrl: string;
   authSecret: string;
   logins: Login[];
+  servers: DemoServer[];
+  caFile: string;
   /** Registers a long-running process: the first one to exit ends the demo and stops the rest. */
   addService(name: string, child: ChildProcess): void;
 }
@@ -48,7 +51,8 @@ const steps: Step[] = [
           console.log("demo: the database already holds users; not seeding again");
           demo.logins = await Promise.resolve(demoLogins());
         } else {
-          demo.logins = (await seedDemo(db)).logins;
+          // The seeded devices' directories are where the demo's backup servers serve them from.
+          demo.logins = (await seedDemo(db, { deviceRoot: demoDevicesDir(env.STRONGROOM_DATA_DIR) })).logins;
           console.log("demo: seeded demo data");
         }
       } finally {
@@ -78,12 +82,29 @@ const steps: Step[] = [
       await waitForHttp(`http://127.0.0.1:${port}/`, child);
     },
   },
+  {
+    title: "backup servers",
+    async run(demo) {
+      const started = await startDemoServers({ dataDir: env.STRONGROOM_DATA_DIR, databaseUrl: demo.databaseUrl, addService: (name, child) => demo.addService(name, child) });
+      demo.servers = started.servers;
+      demo.caFile = started.caFile;
+    },
+  },
+  {
+    title: "demo backups",
+    async run(demo) {
+      const began = Date.now();
+      const done = await runDemoBackups({ dataDir: env.STRONGROOM_DATA_DIR, databaseUrl: demo.databaseUrl, servers: demo.servers, caFile: demo.caFile });
+      for (const line of done) console.log(`demo: ${line}`);
+      console.log(`demo: real backups and restores done in ${((Date.now() - began) / 1000).toFixed(1)} s`);
+    },
+  },
 ];
 
 // A demo world has dozens of customer logins: show a few of each role, not a wall of text.
 const shownPerRole = 3;
 
-function printSummary(logins: Login[]): void {
+function printSummary(logins: Login[], servers: DemoServer[], caFile: string): void {
   console.log("\nDemo logins:");
   const byRole = new Map<string, Login[]>(); // Map.groupBy needs Node 21
   for (const l of logins) byRole.set(l.role, [...(byRole.get(l.role) ?? []), l]);
@@ -93,7 +114,13 @@ function printSummary(logins: Login[]): void {
     for (const l of group.slice(0, shownPerRole)) console.log(`  ${role.padEnd(9)} ${l.login.padEnd(width)}  ${l.password}`);
     if (group.length > shownPerRole) console.log(`  ${"".padEnd(9)} ... and ${group.length - shownPerRole} more ${role} logins`);
   }
-  console.log(`\nPortal: http://localhost:${env.STRONGROOM_DEMO_PORT}\n`);
+  console.log(`\nPortal: http://localhost:${env.STRONGROOM_DEMO_PORT}`);
+  for (const server of servers) console.log(`Backup server ${server.name}: ${server.url} (devices ${server.devices.join(", ")})`);
+  if (servers.length > 0) {
+    console.log(`  e.g. STRONGROOM_ACCOUNT_PASSWORD=backup-demo-pass STRONGROOM_PASSWORD="demo repository passphrase LOGIN" \\`);
+    console.log(`       bin/strongroom snapshots --server ${servers[0]?.url ?? ""} --server-ca ${caFile} --account LOGIN`);
+  }
+  console.log("");
 }
 
 async function main(): Promise<number> {
@@ -107,6 +134,8 @@ async function main(): Promise<number> {
     databaseUrl: "",
     authSecret: "",
     logins: [],
+    servers: [],
+    caFile: "",
     addService(name, child) {
       services.push(child);
       child.once("exit", (code, signal) => {
@@ -135,7 +164,7 @@ async function main(): Promise<number> {
       throw error;
     }
   }
-  printSummary(demo.logins);
+  printSummary(demo.logins, demo.servers, demo.caFile);
   return finished;
 }
 

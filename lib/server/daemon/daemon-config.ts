@@ -8,7 +8,19 @@ const configSchema = z.object({
   tls: z.object({ cert: z.string(), key: z.string() }).optional(),
   /** Generate a self-signed pair here when tls is not given (the demo). */
   selfSignedDir: z.string().optional(),
-  devices: z.array(z.object({ id: z.number().int().positive(), path: z.string().min(1) })).default([]),
+  /** URL clients reach this server at (registered in MySQL); default https://<hostname>:<port>. */
+  url: z.string().url().optional(),
+  /**
+   * The devices this server mounts. `name` (default: the directory's basename) is how MySQL knows
+   * the device; `id` is only the fallback for a device without a marker file while MySQL is down.
+   */
+  devices: z
+    .array(z.object({ id: z.number().int().positive().optional(), name: z.string().min(1).max(100).optional(), path: z.string().min(1) }))
+    .default([])
+    .transform((list) => list.map((d) => ({ ...d, name: d.name ?? path.basename(path.resolve(d.path)) }))),
+  /** Seconds between heartbeats and between account-cache syncs (when DATABASE_URL is set). */
+  heartbeatSeconds: z.number().positive().default(30),
+  cacheSyncSeconds: z.number().positive().default(300),
   databaseUrl: z.string().nullable().default(null),
   maxSessions: z.number().int().positive().default(100),
   stateDir: z.string().default(".data/server-state"),

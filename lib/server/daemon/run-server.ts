@@ -1,10 +1,12 @@
 import { parseArgs } from "node:util";
+import type { Logger } from "pino";
 import type { Database } from "../../../db/client";
 import { createAccountDirectory } from "../accounts";
 import { createLogger } from "./create-logger";
-import { loadDaemonConfig } from "./daemon-config";
+import { loadDaemonConfig, type DaemonConfig } from "./daemon-config";
+import { resolveDevices } from "./resolve-devices";
 import { ensureSelfSignedCertificate } from "./self-signed-certificate";
-import { startDaemon } from "./start-daemon";
+import { startDaemon, type RunningDaemon } from "./start-daemon";
 
 const usage = "usage: strongroom-server [--config FILE] [--self-signed DIR]";
 
@@ -28,9 +30,8 @@ export async function runServer(argv: string[], env: Readonly<Record<string, str
   }
   const logger = createLogger({ level: config.logLevel, name: config.name });
   try {
-    const db = config.databaseUrl ? await openDatabase(config.databaseUrl) : null;
-    const accounts = createAccountDirectory({ db, devices: config.devices.map((d) => ({ id: d.id, root: d.path })) });
-    const daemon = await startDaemon(config, { accounts, db, logger });
+    const db = config.databaseUrl ? openDatabase(config.databaseUrl) : null;
+    const daemon = await bootDaemon(config, db, logger);
     const stop = (signal: string) => {
       logger.info({ signal }, "shutdown requested");
       void daemon.shutdown().then(() => process.exit(0));
@@ -44,8 +45,24 @@ export async function runServer(argv: string[], env: Readonly<Record<string, str
   }
 }
 
-/** Imported only when configured: the database client validates the portal's env on import. */
-async function openDatabase(url: string): Promise<Database> {
-  const { createDatabase } = await import("../../../db/client");
+/**
+ * Registers the server and its devices (or, with MySQL unreachable, reads their ids from their
+ * marker files), then serves them: the accounts directory authenticates against MySQL with the
+ * device caches as the fallback, and the daemon syncs those caches and beats while it runs.
+ */
+export async function bootDaemon(config: DaemonConfig, db: Database | null, logger: Logger): Promise<RunningDaemon> {
+  const { serverId, devices } = await resolveDevices(config, db, logger);
+  const accounts = createAccountDirectory({ db, devices, onWarning: (message, error) => logger.warn({ err: error }, message) });
+  return startDaemon(config, { accounts, db, logger, serverId, devices });
+}
+
+/**
+ * Loaded only when configured: the database client validates the portal's env on load. Through
+ * require, not import(): bin/strongroom-server runs under tsx's CommonJS hook, which a dynamic
+ * import() bypasses (it could not resolve the extensionless .ts path).
+ */
+function openDatabase(url: string): Database {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { createDatabase } = require("../../../db/client") as typeof import("../../../db/client");
   return createDatabase(url).db;
 }

@@ -2,7 +2,8 @@ import fs from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "pino";
 import { createLocalDriver } from "../../core/storage/local-driver";
-import type { AccountDirectory } from "../accounts";
+import { syncAccountCaches, type AccountDirectory, type MountedDevice } from "../accounts";
+import { heartbeat } from "../registry";
 import { createMetrics, createProtocolServer, createQuotaTracker, createRequestAuthenticator, createSessionRegistry } from "../http";
 import type { DaemonConfig } from "./daemon-config";
 import { openActivityPipeline } from "./open-activity-pipeline";
@@ -22,6 +23,10 @@ export interface DaemonDeps {
   logger: Logger;
   /** How long a successful login is trusted before the directory is asked again. */
   authCacheMs?: number;
+  /** This server's id in MySQL (from registerServer): enables the heartbeat. */
+  serverId?: number | null;
+  /** The devices served, whose account caches are synced from MySQL at start and periodically. */
+  devices?: MountedDevice[];
 }
 
 /** Boot order matters: the activity outbox recovers crashed sessions before any new one is admitted. */
@@ -29,7 +34,8 @@ export async function startDaemon(config: DaemonConfig, deps: DaemonDeps): Promi
   const { logger } = deps;
   if (!config.tls) throw new Error("no TLS certificate configured: set tls.cert and tls.key, or use --self-signed DIR");
   const tls = { cert: await fs.readFile(config.tls.cert), key: await fs.readFile(config.tls.key) };
-  const pipeline = await openActivityPipeline({ db: deps.db, stateDir: config.stateDir, serverId: null, logger });
+  const pipeline = await openActivityPipeline({ db: deps.db, stateDir: config.stateDir, serverId: deps.serverId ?? null, logger });
+  const background = startBackgroundTasks(config, deps);
   const sessions = createSessionRegistry({
     maxSessions: config.maxSessions,
     idleTimeoutMs: config.sessionIdleSeconds * 1000,
@@ -55,6 +61,7 @@ export async function startDaemon(config: DaemonConfig, deps: DaemonDeps): Promi
     void sessions.expireIdle().then((n) => n > 0 && logger.warn({ count: n }, "idle sessions ended as interrupted"));
   }, Math.min(10_000, config.sessionIdleSeconds * 250));
   expiry.unref();
+  await background.syncNow();
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.listen.port, config.listen.host, () => resolve());
@@ -65,8 +72,66 @@ export async function startDaemon(config: DaemonConfig, deps: DaemonDeps): Promi
   return {
     port,
     shutdown() {
-      stopping ??= drainAndClose({ server, sessions, pipeline, logger, drainMs: config.drainSeconds * 1000 }).finally(() => clearInterval(expiry));
+      background.draining();
+      stopping ??= drainAndClose({ server, sessions, pipeline, logger, drainMs: config.drainSeconds * 1000 }).finally(() => {
+        clearInterval(expiry);
+        return background.stop();
+      });
       return stopping;
+    },
+  };
+}
+
+/**
+ * With a database: the account caches synced from MySQL (at start and every cacheSyncSeconds) and
+ * the heartbeat (every heartbeatSeconds, "online", then "draining" once shutdown begins and
+ * "offline" as the last beat). An unreachable database is logged, never fatal. Timers are unref'd.
+ */
+function startBackgroundTasks(config: DaemonConfig, deps: DaemonDeps) {
+  const { db, logger } = deps;
+  const serverId = deps.serverId ?? null;
+  const devices = deps.devices ?? [];
+  let status: "online" | "draining" = "online";
+  let syncing: Promise<void> | null = null;
+  let lastBeat: Promise<void> = Promise.resolve();
+  const syncNow = (): Promise<void> => {
+    if (!db || devices.length === 0) return Promise.resolve();
+    syncing ??= syncAccountCaches(db, devices)
+      .then((result) => {
+        if (!result.ok) logger.warn({ err: result.error }, "account cache sync skipped: MySQL unreachable");
+        else if (result.failed.length > 0 || result.orphaned.length > 0) logger.warn({ written: result.written, failed: result.failed, orphaned: result.orphaned }, "account caches synced with problems");
+        else logger.debug({ written: result.written, unchanged: result.unchanged, removed: result.removed }, "account caches synced");
+      })
+      .catch((err: unknown) => logger.error({ err }, "account cache sync failed"))
+      .finally(() => (syncing = null));
+    return syncing;
+  };
+  const beat = (now: "online" | "draining" | "offline"): Promise<void> => {
+    if (!db || serverId === null) return Promise.resolve();
+    // Beats go out one after another, so "offline" is never overtaken by an earlier beat.
+    lastBeat = lastBeat.then(() => heartbeat(db, serverId, now))
+      .then((result) => {
+        if (!result.ok) logger.warn({ reason: result.reason }, "heartbeat not recorded");
+      })
+      .catch((err: unknown) => logger.error({ err }, "heartbeat failed"));
+    return lastBeat;
+  };
+  const timers = [
+    setInterval(() => void syncNow(), config.cacheSyncSeconds * 1000),
+    setInterval(() => void beat(status), config.heartbeatSeconds * 1000),
+  ];
+  for (const timer of timers) timer.unref();
+  return {
+    syncNow,
+    draining() {
+      if (status === "draining") return;
+      status = "draining";
+      void beat("draining");
+    },
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      await syncing;
+      await beat("offline");
     },
   };
 }

@@ -39,6 +39,8 @@ export async function startTestDaemon(
     requestTimeoutSeconds: 60,
     retryAfterSeconds: 1,
     logLevel: "silent",
+    heartbeatSeconds: 30,
+    cacheSyncSeconds: 300,
     ...overrides,
   };
   const daemon = await startDaemon(config, { accounts, db: deps.db ?? null, logger: pino({ level: process.env.STRONGROOM_TEST_LOG ?? "silent" }), authCacheMs: deps.authCacheMs ?? 0 });
