@@ -2,6 +2,7 @@ import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { activities, backupAccounts } from "../../../db/schema";
 import type { DalContext } from "../context";
+import { activitySummaryColumns } from "../activities/activity-columns";
 import { selectAccounts } from "./select-accounts";
 
 /** One account with its recent activities, or null when it does not exist for this actor. */
@@ -10,18 +11,7 @@ export async function getAccount({ db, actor }: DalContext, accountId: number) {
   if (!account) return null;
 
   const recent = await db
-    .select({
-      id: activities.id,
-      kind: activities.kind,
-      status: activities.status,
-      startedAt: activities.startedAt,
-      endedAt: activities.endedAt,
-      filesCount: activities.filesCount,
-      bytesScanned: activities.bytesScanned,
-      bytesNew: activities.bytesNew,
-      errorCount: activities.errorCount,
-      summary: activities.summary,
-    })
+    .select(activitySummaryColumns)
     .from(activities)
     .where(eq(activities.accountId, account.id))
     .orderBy(desc(activities.startedAt))

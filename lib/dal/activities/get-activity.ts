@@ -3,26 +3,16 @@ import { and, eq } from "drizzle-orm";
 import { activities, backupAccounts, users } from "../../../db/schema";
 import type { DalContext } from "../context";
 import { accountScope } from "../scope";
+import { activitySummaryColumns } from "./activity-columns";
 
 /** One activity with its account, or null when it does not exist within the actor's tenant. */
 export async function getActivity({ db, actor }: DalContext, activityId: number) {
   const [row] = await db
     .select({
-      id: activities.id,
-      kind: activities.kind,
-      status: activities.status,
-      startedAt: activities.startedAt,
-      endedAt: activities.endedAt,
-      filesCount: activities.filesCount,
-      bytesScanned: activities.bytesScanned,
-      bytesNew: activities.bytesNew,
-      bytesStored: activities.bytesStored,
-      errorCount: activities.errorCount,
-      warningCount: activities.warningCount,
+      ...activitySummaryColumns,
       clientHost: activities.clientHost,
       clientVersion: activities.clientVersion,
       snapshotId: activities.snapshotId,
-      summary: activities.summary,
       accountId: backupAccounts.id,
       accountLoginName: backupAccounts.loginName,
       customerName: users.name,
