@@ -1,15 +1,7 @@
 import type { LockInfo, LockMode, RepositoryRuntime } from "./types";
 
 /** `locks/<32 hex>`: plaintext JSON, rewritten in place (atomically) on every refresh. */
-export interface LockFileJson {
-  version: 1;
-  mode: LockMode;
-  hostname: string;
-  pid: number;
-  username?: string;
-  createdAt: number;
-  refreshedAt: number;
-}
+export type LockFileJson = { version: 1 } & Omit<LockInfo, "key">;
 
 export function encodeLock(info: LockInfo): Buffer {
   const json: LockFileJson = {

@@ -50,12 +50,29 @@ const envOverrides: Record<string, (config: Record<string, unknown>, value: stri
   STRONGROOM_LOG_LEVEL: (c, v) => (c.logLevel = v),
 };
 
+/** The file's JSON object; a missing file or bad JSON is one line that names the file. */
+async function readConfigFile(file: string): Promise<Record<string, unknown>> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, "utf8");
+  } catch (error) {
+    throw new Error(`cannot read config file ${file}: ${(error as NodeJS.ErrnoException).code ?? "error"}`);
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not a JSON object");
+    return parsed as Record<string, unknown>;
+  } catch (error) {
+    throw new Error(`config file ${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
 /**
  * The config file (JSON) with env overrides, validated once at boot; a bad value stops the
  * daemon with one line naming the field. Relative paths are relative to the config file.
  */
 export async function loadDaemonConfig(file: string | null, env: Readonly<Record<string, string | undefined>>, extra: Partial<Record<string, unknown>> = {}): Promise<DaemonConfig> {
-  const raw: Record<string, unknown> = file === null ? {} : (JSON.parse(await fs.readFile(file, "utf8")) as Record<string, unknown>);
+  const raw = file === null ? {} : await readConfigFile(file);
   for (const [name, apply] of Object.entries(envOverrides)) {
     const value = env[name];
     if (value !== undefined && value !== "") apply(raw, value);
