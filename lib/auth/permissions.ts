@@ -9,6 +9,17 @@ export const permissions = {
   "accounts.read": ["admin", "reseller", "customer"],
   "customers.read": ["admin", "reseller"],
   "resellers.read": ["admin"],
+  // Reseller and admin side: account settings, audit trail, support search, export, resellers.
+  "customers.export": ["admin", "reseller"],
+  "activities.search": ["admin", "reseller"],
+  "accounts.quota.update": ["admin", "reseller"],
+  "accounts.interval.update": ["admin", "reseller"],
+  "accounts.status.update": ["admin", "reseller"],
+  "accounts.password.reset": ["admin", "reseller"],
+  "audit.read": ["admin", "reseller"],
+  "resellers.create": ["admin"],
+  "resellers.rename": ["admin"],
+  "resellers.status.update": ["admin"],
   "preferences.update": ["admin", "reseller", "customer"],
   "session.end": ["admin", "reseller", "customer"],
 } as const satisfies Record<string, readonly Role[]>;
