@@ -40,6 +40,9 @@ export const activities = mysqlTable(
   (t) => [
     uniqueIndex("activities_idempotency_key_uq").on(t.idempotencyKey),
     index("activities_account_started_idx").on(t.accountId, t.startedAt),
+    // Account health (lib/dal/health): the latest finished backup and the latest successful one are
+    // one backwards walk of this index each, covering (status is in it), so no row is read.
+    index("activities_account_kind_started_idx").on(t.accountId, t.kind, t.startedAt, t.status),
     index("activities_reseller_status_started_idx").on(t.resellerId, t.status, t.startedAt),
     index("activities_reseller_started_idx").on(t.resellerId, t.startedAt),
     index("activities_status_started_idx").on(t.status, t.startedAt),

@@ -1,0 +1,1 @@
+CREATE INDEX `activities_account_kind_started_idx` ON `activities` (`account_id`,`kind`,`started_at`,`status`);
