@@ -98,6 +98,13 @@ describe("authenticate", () => {
 });
 
 describe("loadActor", () => {
+  it("refuses the users of a disabled reseller as disabled, after the right password", async () => {
+    const user = await customer();
+    await db.update(resellers).set({ disabled: true }).where(eq(resellers.id, user.resellerId!));
+    expect(await authenticate(db, { login: user.login, password: "correct horse", ip: freshIp() })).toMatchObject({ ok: false, code: "disabled" });
+    expect(await authenticate(db, { login: user.login, password: "wrong", ip: freshIp() })).toMatchObject({ ok: false, code: "invalid_credentials" });
+  });
+
   it("loads role and reseller fresh, and drops a user the moment it is disabled", async () => {
     const user = await customer();
     expect(await loadActor(db, user.userId)).toEqual(user);

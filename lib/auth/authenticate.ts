@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { users } from "../../db/schema";
+import { resellers, users } from "../../db/schema";
 import { credentialsSchema } from "./credentials";
 import { loadRecentFailures, recordLoginAttempt } from "./login-attempts";
 import { verifyAgainstDummy, verifyPassword } from "./password";
@@ -31,9 +31,11 @@ export async function authenticate(db: Database, input: { login: unknown; passwo
     return { ok: false, code: "locked", message: loginMessage("locked", String(retryMinutes)), retryMinutes };
   }
 
+  // A user of a disabled reseller is refused like a disabled user (loadActor also drops its sessions).
   const [user] = await db
-    .select({ id: users.id, passwordHash: users.passwordHash, disabled: users.disabled })
+    .select({ id: users.id, passwordHash: users.passwordHash, disabled: sql<boolean>`(${users.disabled} or coalesce(${resellers.disabled}, false))`.mapWith(Boolean) })
     .from(users)
+    .leftJoin(resellers, eq(resellers.id, users.resellerId))
     .where(eq(users.login, login))
     .limit(1);
   const valid = user ? await verifyPassword(user.passwordHash, password) : await verifyAgainstDummy(password);
