@@ -77,7 +77,8 @@ export async function startDemoServers(options: {
   return { servers, caFile: tls.cert };
 }
 
-async function waitForHealthz(port: number, ca: Buffer, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
+/** Polls /healthz over TLS (trusting `ca`) until it answers 200; fails early if `child` exits. */
+export async function waitForHealthz(port: number, ca: Buffer, child: ChildProcess, timeoutMs = 30_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (hasExited(child)) throw new Error(`the backup server on port ${port} exited before answering`);
