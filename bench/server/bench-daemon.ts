@@ -14,6 +14,8 @@ const serverBin = resolve(import.meta.dirname, "../../bin/strongroom-server");
 export interface BenchDaemonOptions {
   dir: string;
   deviceRoot: string;
+  /** The device's name in MySQL (registration matches devices by name). */
+  deviceName?: string;
   /** Without a database the device is served under this id (no marker, no MySQL). */
   deviceId?: number;
   databaseUrl?: string;
@@ -52,7 +54,7 @@ export async function startBenchDaemon(options: BenchDaemonOptions): Promise<Ben
     url: `https://127.0.0.1:${port}`,
     listen: { host: "127.0.0.1", port },
     tls,
-    devices: [{ name: "bench-device", path: options.deviceRoot, ...(options.deviceId ? { id: options.deviceId } : {}) }],
+    devices: [{ name: options.deviceName ?? "bench-device", path: options.deviceRoot, ...(options.deviceId ? { id: options.deviceId } : {}) }],
     stateDir: join(options.dir, "state"),
     drainSeconds: 5,
     logLevel: "warn",

@@ -55,9 +55,12 @@ export function createTransport(options: RemoteDriverOptions): Transport {
       const resendable = req.body === undefined || Buffer.isBuffer(req.body);
       for (let attempt = 1; ; attempt += 1) {
         let res: IncomingMessage;
+        const started = performance.now();
         try {
           res = await once(req);
+          options.onResponse?.({ method: req.method, status: res.statusCode ?? 0, ms: performance.now() - started });
         } catch (error) {
+          options.onResponse?.({ method: req.method, status: 0, ms: performance.now() - started });
           const code = (error as { code?: string }).code ?? "";
           if (resendable && RETRYABLE_NETWORK.has(code) && attempt < attempts) {
             await sleep(backoff(attempt, null, maxDelayMs));

@@ -9,6 +9,11 @@ export interface RemoteDriverOptions {
   retry?: { attempts?: number; maxDelayMs?: number };
   /** Test seam for the backoff's sleep. */
   sleep?: (ms: number) => Promise<void>;
+  /**
+   * Told after every HTTP attempt (retries included): its status (0 when no answer came) and the
+   * time until the response headers. For load measurements (bench/load); never sees headers.
+   */
+  onResponse?: (event: { method: string; status: number; ms: number }) => void;
 }
 
 /** A session's purpose, sent on open so the server can refuse conflicting sessions (409). */
