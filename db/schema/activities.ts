@@ -46,13 +46,19 @@ export const activities = mysqlTable(
     index("activities_reseller_status_started_idx").on(t.resellerId, t.status, t.startedAt),
     index("activities_reseller_started_idx").on(t.resellerId, t.startedAt),
     index("activities_status_started_idx").on(t.status, t.startedAt),
+    // An admin's unfiltered activity list: newest first across every tenant, keyset on (started_at, id).
+    index("activities_started_idx").on(t.startedAt),
   ],
 );
 
 export const entryLevels = ["info", "warning", "error"] as const;
 export type EntryLevel = (typeof entryLevels)[number];
 
-/** The lines of an activity's log: skipped files, read errors, warnings, the summary. */
+/**
+ * The lines of an activity's log: skipped files, read errors, warnings, the summary. Also carries a
+ * FULLTEXT index activity_entries_text_ft (message, path) for the activity search, created by the
+ * custom migration 0004 because drizzle-kit cannot express it.
+ */
 export const activityEntries = mysqlTable(
   "activity_entries",
   {

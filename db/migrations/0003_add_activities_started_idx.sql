@@ -1,0 +1,1 @@
+CREATE INDEX `activities_started_idx` ON `activities` (`started_at`);
