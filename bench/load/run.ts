@@ -6,7 +6,7 @@ import { createDatabase } from "../../db/client";
 import { activities } from "../../db/schema";
 import { env } from "../../lib/env";
 import { createAccount } from "../../lib/server/accounts";
-import { readPeakRssMiB, startBenchDaemon } from "../server/bench-daemon";
+import { readCpuSeconds, readPeakRssMiB, startBenchDaemon } from "../server/bench-daemon";
 import { readDaemonCounters } from "./daemon-metrics";
 import type { ClientTally, LoadClient, WorkerMessage, WorkerResult } from "./load-messages";
 import { parseLoadOptions } from "./parse-options";
@@ -77,12 +77,18 @@ async function main(): Promise<number> {
 
     const before = await readDaemonCounters(daemon.url, ca);
     const mysqlWatch = await watchMysql(world.url, world.name);
+    // CPU used during the timed run: the daemon's, and the simulated clients' on the same 2 cores.
+    const cpu = () => ({ daemon: readCpuSeconds(daemon?.pid ?? 0) ?? 0, clients: workers.reduce((sum, w) => sum + (readCpuSeconds(w.pid ?? 0) ?? 0), 0) });
+    const cpuBefore = cpu();
     const started = Date.now();
     const deadline = started + options.durationSeconds * 1000;
     const results = workers.map((w) => waitFor(w, "result"));
     for (const w of workers) w.send({ type: "go", deadline });
     const finished: WorkerResult[] = await Promise.all(results);
     const elapsedSeconds = (Date.now() - started) / 1000;
+    const cpuAfter = cpu();
+    const daemonCpu = cpuAfter.daemon - cpuBefore.daemon;
+    const clientsCpu = cpuAfter.clients - cpuBefore.clients;
     const after = await readDaemonCounters(daemon.url, ca);
     const mysqlPeaks = await mysqlWatch.stop();
     const daemonPeak = readPeakRssMiB(daemon.pid);
@@ -105,7 +111,7 @@ async function main(): Promise<number> {
     console.log(`sessions completed (snapshot committed): ${completed} (${(completed / elapsedSeconds).toFixed(1)}/s); failed: ${failed}`);
     console.log(`503 answered: ${after.answered503 - before.answered503} (clients saw ${clientSeen503}); sessions admitted: ${after.sessionsTotal - before.sessionsTotal}`);
     console.log(`request latency (to response headers, 503s excluded): p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms`);
-    console.log(`daemon peak RSS: ${daemonPeak?.toFixed(0) ?? "?"} MiB (target < ${RSS_TARGET_MIB})`);
+    console.log(`daemon peak RSS: ${daemonPeak?.toFixed(0) ?? "?"} MiB (target < ${RSS_TARGET_MIB}); CPU during the run: daemon ${daemonCpu.toFixed(1)} s, simulated clients ${clientsCpu.toFixed(1)} s`);
     console.log(`MySQL connections of the bench database: peak ${mysqlPeaks.peakDatabaseConnections} (pool limit ${env.DATABASE_POOL_SIZE}); server Threads_connected peak ${mysqlPeaks.peakThreadsConnected}`);
     console.log(`integrity: ${verification.checked} repositories checked with --read-data, ${verification.integrityErrors} errors; activities in MySQL: ${stored.length}`);
     for (const problem of verification.problems.slice(0, 10)) console.log(`INTEGRITY ${problem}`);
@@ -127,6 +133,8 @@ async function main(): Promise<number> {
         requests: after.requests - before.requests,
         daemon_peak_rss_mib: daemonPeak === null ? null : Number(daemonPeak.toFixed(1)),
         rss_target_met: daemonPeak !== null && daemonPeak < RSS_TARGET_MIB,
+        daemon_cpu_s: Number(daemonCpu.toFixed(1)),
+        clients_cpu_s: Number(clientsCpu.toFixed(1)),
         mysql_connections_peak: mysqlPeaks.peakDatabaseConnections,
         mysql_pool_limit: env.DATABASE_POOL_SIZE,
         mysql_threads_connected_peak: mysqlPeaks.peakThreadsConnected,

@@ -74,7 +74,8 @@ export async function backupOnce(ctx: ClientContext, login: string, dir: string,
   driver.prepareSession("backup", activity.header);
   let ok = false;
   try {
-    const repo = await openRepository(driver, { passphrase: ctx.passphrase });
+    // Trees are a few hundred KiB: a small pending-bytes budget keeps each client's pack ring small.
+    const repo = await openRepository(driver, { passphrase: ctx.passphrase, maxPendingBytes: 4 * 1024 * 1024 });
     try {
       const result = await runBackup(repo, activity, { paths: [path.join(dir, "tree")], hostname: "load-client" });
       ok = result.record.status === "success";

@@ -43,6 +43,17 @@ export function readPeakRssMiB(pid: number): number | null {
   }
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat. */
+export function readCpuSeconds(pid: number): number | null {
+  try {
+    // Fields after the command name (which may contain spaces) start at field 3.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ").at(-1)?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
 export async function startBenchDaemon(options: BenchDaemonOptions): Promise<BenchDaemon> {
   mkdirSync(options.dir, { recursive: true });
   mkdirSync(options.deviceRoot, { recursive: true });

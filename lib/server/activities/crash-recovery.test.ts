@@ -82,11 +82,11 @@ describe("sessions running when the daemon died", () => {
     const first = await startActivityOutbox({ db, stateDir, serverId: null, pollIntervalMs: 60_000 });
     expect(first.interrupted.map((s) => s.header.id).sort()).toEqual([lost1, lost2, finished].map((d) => d.record.id).sort());
     await first.worker.drain();
-    await first.worker.stop();
+    await first.stop();
     const second = await startActivityOutbox({ db, stateDir, serverId: null, pollIntervalMs: 60_000 });
     expect(second.interrupted).toEqual([]);
     expect(await second.worker.drain()).toMatchObject({ delivered: 0, remaining: 0 });
-    await second.worker.stop();
+    await second.stop();
 
     const stored = await storedActivities(db, [lost1, lost2, finished].map((d) => d.record.id));
     const status = Object.fromEntries(stored.map((s) => [s.key, [s.status, s.entries]]));

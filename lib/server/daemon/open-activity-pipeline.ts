@@ -38,7 +38,7 @@ export async function openActivityPipeline(options: { db: Database | null; state
       },
       async stop() {
         await started.worker.drain().catch(() => {});
-        await started.worker.stop();
+        await started.stop();
       },
     };
   }
