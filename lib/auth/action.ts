@@ -7,7 +7,11 @@ import { can, type Permission } from "./permissions";
 import { getActor } from "./session";
 
 /** What every form action returns to `useActionState`. Expected failures are values, not throws. */
-export type ActionState = { ok: true; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | undefined;
+export type ActionState =
+  // `secret`: a value shown once to the user who asked for it (a generated password); never logged.
+  | { ok: true; message?: string; secret?: string }
+  | { ok: false; error: string; fieldErrors?: Record<string, string[]> }
+  | undefined;
 
 type Handler<S extends z.ZodType, A> = (input: z.infer<S>, actor: A) => Promise<ActionState | void>;
 

@@ -18,6 +18,11 @@ export function accountScope(actor: Actor): SQL | undefined {
   }
 }
 
+/** Accounts whose settings the actor may change: a reseller's own, every one for an admin, none for a customer. */
+export function accountManageScope(actor: Actor): SQL | undefined {
+  return actor.role === "customer" ? nothing : accountScope(actor);
+}
+
 export function customerScope(actor: Actor): SQL | undefined {
   const isCustomer = eq(users.role, "customer");
   switch (actor.role) {

@@ -1,11 +1,16 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { AccountSettings } from "@/components/accounts/account-settings";
 import { AccountStatusBadge } from "@/components/accounts/account-status-badge";
+import { AuditTrailList } from "@/components/audit/audit-trail-list";
 import { ActivityTable } from "@/components/activities/activity-table";
 import { Card } from "@/components/ui/card";
 import { FactList } from "@/components/ui/dl";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableSkeleton } from "@/components/ui/skeleton";
+import { can } from "@/lib/auth/permissions";
 import { pageContext } from "@/lib/auth/session";
 import { getAccount } from "@/lib/dal/accounts/get-account";
 import { parseId } from "@/lib/dal/parse-id";
@@ -29,6 +34,14 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
           { label: "Expected backup", value: account.expectedIntervalHours ? `every ${account.expectedIntervalHours} h` : "not set" },
         ]}
       />
+      {can(ctx.actor.role, "accounts.quota.update") ? (
+        <section aria-labelledby="settings-heading" className="mt-8">
+          <h2 id="settings-heading" className="mb-3 text-lg font-semibold">
+            Settings
+          </h2>
+          <AccountSettings account={account} />
+        </section>
+      ) : null}
       <h2 className="mt-8 mb-3 text-lg font-semibold">Recent activity</h2>
       {account.recentActivities.length === 0 ? (
         <EmptyState title="No backups or restores yet">Activities appear here as soon as the client runs its first backup.</EmptyState>
@@ -37,6 +50,16 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
           <ActivityTable activities={account.recentActivities} />
         </Card>
       )}
+      {can(ctx.actor.role, "audit.read") ? (
+        <section aria-labelledby="audit-heading" className="mt-8">
+          <h2 id="audit-heading" className="mb-3 text-lg font-semibold">
+            Audit trail
+          </h2>
+          <Suspense fallback={<Card><TableSkeleton rows={3} /></Card>}>
+            <AuditTrailList ctx={ctx} target={{ type: "account", id: account.id }} />
+          </Suspense>
+        </section>
+      ) : null}
     </>
   );
 }

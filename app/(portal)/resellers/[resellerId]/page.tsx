@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
+import { AuditTrailList } from "@/components/audit/audit-trail-list";
 import { CustomerList } from "@/components/customers/customer-list";
+import { ResellerSettings } from "@/components/resellers/reseller-settings";
 import { Card } from "@/components/ui/card";
 import { FactList } from "@/components/ui/dl";
 import { PageHeader } from "@/components/ui/page-header";
@@ -29,10 +31,24 @@ export default async function ResellerPage({ params }: { params: Promise<{ resel
           { label: "Status", value: reseller.disabled ? "disabled" : "active" },
         ]}
       />
+      <section aria-labelledby="settings-heading" className="mt-8">
+        <h2 id="settings-heading" className="mb-3 text-lg font-semibold">
+          Settings
+        </h2>
+        <ResellerSettings reseller={reseller} />
+      </section>
       <h2 className="mt-8 mb-3 text-lg font-semibold">Customers</h2>
       <Suspense fallback={<Card><TableSkeleton /></Card>}>
         <CustomerList ctx={ctx} resellerId={reseller.id} />
       </Suspense>
+      <section aria-labelledby="audit-heading" className="mt-8">
+        <h2 id="audit-heading" className="mb-3 text-lg font-semibold">
+          Audit trail
+        </h2>
+        <Suspense fallback={<Card><TableSkeleton rows={3} /></Card>}>
+          <AuditTrailList ctx={ctx} target={{ type: "reseller", id: reseller.id }} />
+        </Suspense>
+      </section>
     </>
   );
 }
