@@ -4,7 +4,8 @@ import { activities, activityEntries, backupAccounts, type ActivityKind, type Ac
 import { openTestDatabase } from "../../../test/db";
 import { createWorld } from "../../../test/world";
 import { decodeActivityKey } from "./activity-cursor";
-import { listActivities, parseActivityCursor, parseActivityFilters, type ActivityFilters } from "./list-activities";
+import { activityConditions, listActivities, parseActivityCursor, parseActivityFilters, type ActivityFilters } from "./list-activities";
+import { findTextMatches } from "./text-search";
 
 const db = openTestDatabase();
 let w: Awaited<ReturnType<typeof createWorld>>;
@@ -98,6 +99,16 @@ describe("listActivities filters", () => {
     const [warning] = (await list(w.customerA, { q: "outlook", level: "warning" })).rows;
     expect(warning?.match?.level).toBe("warning");
     expect((await list(w.customerA, { kind: "restore" })).rows[0]?.match).toBeNull();
+  });
+
+  it("the bounded scan and the FULLTEXT plan find the same activities", async () => {
+    const where = activityConditions(w.customerA, all());
+    for (const q of ["outlook", "Outlook.pst", "locked process", "Mailbox.ost", "read*", "unmatched"]) {
+      const plans = await Promise.all(
+        [[], [1], [1, 2], [100]].map(async (chunks) => (await findTextMatches(db, where, { q }, { descending: true, count: 50 }, chunks)).map((r) => r.id)),
+      );
+      for (const ids of plans.slice(1)) expect(ids, q).toEqual(plans[0]);
+    }
   });
 
   it("level without text keeps activities that logged that level", async () => {

@@ -1,12 +1,13 @@
 import "server-only";
-import { and, asc, desc, eq, gt, gte, inArray, like, lt, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../../db/client";
 import { activities, activityEntries, backupAccounts, users, type ActivityKind, type ActivityStatus, type EntryLevel } from "../../../db/schema";
 import type { Actor } from "../../auth/actor";
-import { activitySummaryColumns } from "./activity-columns";
-import { encodeActivityKey, type ActivityCursor, type ActivityKey } from "./activity-cursor";
+import { encodeActivityKey, type ActivityCursor } from "./activity-cursor";
 import type { ActivityFilters } from "./activity-filters";
-import { fulltextQuery, matchExcerpt } from "./fulltext-query";
+import { activityOrder, afterKey } from "./activity-order";
+import { matchExcerpt } from "./fulltext-query";
+import { activityRowColumns, findTextMatches, firstEntryMatching } from "./text-search";
 
 export { parseActivityFilters, activityFiltersToParams, type ActivityFilters } from "./activity-filters";
 export { parseActivityCursor, type ActivityCursor } from "./activity-cursor";
@@ -32,27 +33,6 @@ function activityScope(actor: Actor): SQL | undefined {
 
 const accountsOf = (where: SQL) => sql`(select ${backupAccounts.id} from ${backupAccounts} where ${where})`;
 
-function keyCondition(key: ActivityKey, descending: boolean): SQL | undefined {
-  // Spelled out instead of a row comparison so the optimizer gets a range on started_at.
-  return descending
-    ? and(lte(activities.startedAt, key.startedAt), or(lt(activities.startedAt, key.startedAt), lt(activities.id, key.id)))
-    : and(gte(activities.startedAt, key.startedAt), or(gt(activities.startedAt, key.startedAt), gt(activities.id, key.id)));
-}
-
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-function entryMatch(query: string, level: EntryLevel | undefined): SQL {
-  return sql`match(${activityEntries.message}, ${activityEntries.path}) against (${query} in boolean mode)${level ? sql` and ${activityEntries.level} = ${level}` : sql``}`;
-}
-
-/** Text in the summary, or in an entry: the FULLTEXT search runs once, as a materialised set. */
-function textCondition(q: string, level: EntryLevel | undefined): SQL | undefined {
-  const query = fulltextQuery(q);
-  if (query === null) return sql`false`;
-  const inEntries = sql`${activities.id} in (select ${activityEntries.activityId} from ${activityEntries} where ${entryMatch(query, level)})`;
-  return level ? inEntries : or(like(activities.summary, `%${escapeLike(q)}%`), inEntries);
-}
-
 function levelCondition(level: EntryLevel): SQL {
   if (level === "error") return gt(activities.errorCount, 0);
   if (level === "warning") return gt(activities.warningCount, 0);
@@ -69,7 +49,8 @@ export function activityConditions(actor: Actor, f: Partial<ActivityFilters>): S
     f.status?.length ? inArray(activities.status, f.status) : undefined,
     f.from ? gte(activities.startedAt, f.from) : undefined,
     f.to ? lt(activities.startedAt, f.to) : undefined,
-    f.q ? textCondition(f.q, f.level) : f.level ? levelCondition(f.level) : undefined,
+    // Text is searched separately (findTextMatches); a level alone needs no entry read.
+    !f.q && f.level ? levelCondition(f.level) : undefined,
   );
 }
 
@@ -121,13 +102,15 @@ async function accountNames(db: Database, accountIds: number[]) {
 
 /** For each listed activity, its first entry matching the search (by id, i.e. in log order). */
 async function firstMatches(db: Database, activityIds: number[], q: string, level: EntryLevel | undefined): Promise<Map<number, EntryMatch>> {
-  const query = fulltextQuery(q);
-  if (activityIds.length === 0 || query === null) return new Map();
-  const firstIds = db
-    .select({ id: sql`min(${activityEntries.id})` })
-    .from(activityEntries)
-    .where(and(inArray(activityEntries.activityId, activityIds), entryMatch(query, level)))
-    .groupBy(activityEntries.activityId);
+  if (activityIds.length === 0) return new Map();
+  // Per activity in the page, a walk of its entries in log order that stops at the first match
+  // (the FULLTEXT index would build the match set over every activity's entries first).
+  const first = await db
+    .select({ id: firstEntryMatching(q, level) })
+    .from(activities)
+    .where(inArray(activities.id, activityIds));
+  const firstIds = first.map((r) => r.id).filter((id): id is number => id !== null);
+  if (firstIds.length === 0) return new Map();
   const rows = await db
     .select({ id: activityEntries.id, activityId: activityEntries.activityId, level: activityEntries.level, path: activityEntries.path, message: activityEntries.message })
     .from(activityEntries)
@@ -147,14 +130,16 @@ export async function listActivities(db: Database, actor: Actor, filters: Activi
   const backwards = cursor.before !== undefined;
   const walkDescending = newestFirst !== backwards;
   const key = cursor.before ?? cursor.after;
-  const direction = walkDescending ? desc : asc;
 
-  const fetched = await db
-    .select({ ...activitySummaryColumns, accountId: activities.accountId })
-    .from(activities)
-    .where(and(activityConditions(actor, filters), key ? keyCondition(key, walkDescending) : undefined))
-    .orderBy(direction(activities.startedAt), direction(activities.id))
-    .limit(limit + 1);
+  const where = activityConditions(actor, filters);
+  const fetched = filters.q
+    ? await findTextMatches(db, where, { q: filters.q, level: filters.level }, { key, descending: walkDescending, count: limit + 1 })
+    : await db
+        .select(activityRowColumns)
+        .from(activities)
+        .where(and(where, key ? afterKey(key, walkDescending) : undefined))
+        .orderBy(...activityOrder(walkDescending))
+        .limit(limit + 1);
 
   const more = fetched.length > limit;
   // Back at the start: show a whole first page rather than the few rows left before the key.
