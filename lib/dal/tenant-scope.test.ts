@@ -4,7 +4,8 @@ import { createWorld } from "../../test/world";
 import { getAccount } from "./accounts/get-account";
 import { listAccounts } from "./accounts/list-accounts";
 import { getCustomer } from "./customers/get-customer";
-import { listCustomers } from "./customers/list-customers";
+import { defaultCustomerFilters } from "./customers/customer-filters";
+import { listCustomerOverview } from "./customers/list-customer-overview";
 import { getReseller } from "./resellers/get-reseller";
 import { listResellers } from "./resellers/list-resellers";
 
@@ -15,6 +16,7 @@ beforeAll(async () => {
 });
 
 const ctx = (actor: typeof w.admin) => ({ db, actor });
+const listCustomers = async (c: ReturnType<typeof ctx>, filter: { resellerId?: number } = {}) => (await listCustomerOverview(c, { ...defaultCustomerFilters, ...filter })).rows;
 
 describe("accounts are scoped to the actor's tenant", () => {
   it("a customer sees only its own accounts, with the latest activity and last success", async () => {

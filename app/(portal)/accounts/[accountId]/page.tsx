@@ -1,15 +1,13 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { Suspense } from "react";
 import { AccountSettings } from "@/components/accounts/account-settings";
 import { AccountStatusBadge } from "@/components/accounts/account-status-badge";
-import { AuditTrailList } from "@/components/audit/audit-trail-list";
+import { AuditSection } from "@/components/audit/audit-section";
 import { ActivityTable } from "@/components/activities/activity-table";
 import { Card } from "@/components/ui/card";
 import { FactList } from "@/components/ui/dl";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { TableSkeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/auth/permissions";
 import { pageContext } from "@/lib/auth/session";
 import { getAccount } from "@/lib/dal/accounts/get-account";
@@ -51,14 +49,7 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
         </Card>
       )}
       {can(ctx.actor.role, "audit.read") ? (
-        <section aria-labelledby="audit-heading" className="mt-8">
-          <h2 id="audit-heading" className="mb-3 text-lg font-semibold">
-            Audit trail
-          </h2>
-          <Suspense fallback={<Card><TableSkeleton rows={3} /></Card>}>
-            <AuditTrailList ctx={ctx} target={{ type: "account", id: account.id }} />
-          </Suspense>
-        </section>
+        <AuditSection ctx={ctx} target={{ type: "account", id: account.id }} />
       ) : null}
     </>
   );

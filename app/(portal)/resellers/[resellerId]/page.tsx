@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { AuditTrailList } from "@/components/audit/audit-trail-list";
-import { CustomerList } from "@/components/customers/customer-list";
+import { AuditSection } from "@/components/audit/audit-section";
+import { CustomerOverviewList } from "@/components/customers/customer-overview-list";
 import { ResellerSettings } from "@/components/resellers/reseller-settings";
 import { Card } from "@/components/ui/card";
 import { FactList } from "@/components/ui/dl";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { pageContext } from "@/lib/auth/session";
+import { defaultCustomerFilters } from "@/lib/dal/customers/customer-filters";
 import { parseId } from "@/lib/dal/parse-id";
 import { getReseller } from "@/lib/dal/resellers/get-reseller";
 import { formatBytes } from "@/lib/format";
@@ -39,16 +40,9 @@ export default async function ResellerPage({ params }: { params: Promise<{ resel
       </section>
       <h2 className="mt-8 mb-3 text-lg font-semibold">Customers</h2>
       <Suspense fallback={<Card><TableSkeleton /></Card>}>
-        <CustomerList ctx={ctx} resellerId={reseller.id} />
+        <CustomerOverviewList ctx={ctx} filters={{ ...defaultCustomerFilters, resellerId: reseller.id }} />
       </Suspense>
-      <section aria-labelledby="audit-heading" className="mt-8">
-        <h2 id="audit-heading" className="mb-3 text-lg font-semibold">
-          Audit trail
-        </h2>
-        <Suspense fallback={<Card><TableSkeleton rows={3} /></Card>}>
-          <AuditTrailList ctx={ctx} target={{ type: "reseller", id: reseller.id }} />
-        </Suspense>
-      </section>
+      <AuditSection ctx={ctx} target={{ type: "reseller", id: reseller.id }} />
     </>
   );
 }
