@@ -6,6 +6,7 @@ import type { AccountRecord, MountedDevice } from "./account-record";
 import { repositoryRoot } from "./account-paths";
 import { createDatabaseBreaker } from "./database-breaker";
 import { findAccount } from "./find-account";
+import { updateUsedBytes } from "./update-used-bytes";
 import { isValidLoginName } from "./login-name";
 
 export type AuthenticationResult =
@@ -23,6 +24,12 @@ export interface AccountDirectory {
   authenticate(loginName: string, password: string): Promise<AuthenticationResult>;
   /** The account as known now (MySQL when reachable, else the cache), rewriting the cache; null when unknown here. */
   refresh(loginName: string): Promise<AccountRecord | null>;
+  /**
+   * Stores a newly measured storage use in MySQL (when reachable) and in the device cache, so
+   * quota checks and the portal see it. `database: false` means MySQL still has the old figure:
+   * call again later (the cache sync would otherwise copy the old figure back to the device).
+   */
+  recordUsage(loginName: string, usedBytes: number): Promise<{ database: boolean }>;
 }
 
 export interface AccountDirectoryOptions {
@@ -118,6 +125,28 @@ export function createAccountDirectory(options: AccountDirectoryOptions): Accoun
     async refresh(loginName) {
       if (!isValidLoginName(loginName)) return null;
       return (await locate(loginName))?.account ?? null;
+    },
+
+    async recordUsage(loginName, usedBytes) {
+      if (!isValidLoginName(loginName)) return { database: false };
+      let database = db === null;
+      if (db && !breaker.isOpen()) {
+        try {
+          await updateUsedBytes(db, loginName, devices.map((d) => d.id), usedBytes);
+          breaker.reset();
+          database = true;
+        } catch (err) {
+          if (!isDatabaseUnavailable(err)) throw err;
+          breaker.trip();
+          warn("metadata database unreachable: storage use recorded on the device only", err);
+        }
+      }
+      const cached = await fromCache(loginName);
+      const device = cached && devices.find((d) => d.root === cached.deviceRoot);
+      if (cached && device && cached.account.usedBytes !== usedBytes) {
+        await writeAccountCache(device.root, device.id, { ...cached.account, usedBytes }, now()).catch((err: unknown) => warn(`cannot record the storage use of ${loginName} in its cache`, err));
+      }
+      return { database };
     },
   };
 }

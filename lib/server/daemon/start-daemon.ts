@@ -4,7 +4,7 @@ import type { Logger } from "pino";
 import { createLocalDriver } from "../../core/storage/local-driver";
 import { syncAccountCaches, type AccountDirectory, type MountedDevice } from "../accounts";
 import { heartbeat } from "../registry";
-import { createMetrics, createProtocolServer, createQuotaTracker, createRequestAuthenticator, createSessionRegistry } from "../http";
+import { createMetrics, createProtocolServer, createQuotaTracker, createRequestAuthenticator, createSessionRegistry, createUsageTracker, type UsageTracker } from "../http";
 import type { DaemonConfig } from "./daemon-config";
 import { openActivityPipeline } from "./open-activity-pipeline";
 import { createSessionActivities } from "./session-activities";
@@ -18,7 +18,7 @@ export interface RunningDaemon {
 }
 
 export interface DaemonDeps {
-  accounts: Pick<AccountDirectory, "authenticate">;
+  accounts: Pick<AccountDirectory, "authenticate" | "refresh" | "recordUsage">;
   db: Database | null;
   logger: Logger;
   /** How long a successful login is trusted before the directory is asked again. */
@@ -35,7 +35,8 @@ export async function startDaemon(config: DaemonConfig, deps: DaemonDeps): Promi
   if (!config.tls) throw new Error("no TLS certificate configured: set tls.cert and tls.key, or use --self-signed DIR");
   const tls = { cert: await fs.readFile(config.tls.cert), key: await fs.readFile(config.tls.key) };
   const pipeline = await openActivityPipeline({ db: deps.db, stateDir: config.stateDir, serverId: deps.serverId ?? null, logger });
-  const background = startBackgroundTasks(config, deps);
+  const usage = createUsageTracker(deps.accounts, (login, err) => logger.warn({ err, account: login }, "storage use not recorded; will retry"));
+  const background = startBackgroundTasks(config, deps, usage);
   const sessions = createSessionRegistry({
     maxSessions: config.maxSessions,
     idleTimeoutMs: config.sessionIdleSeconds * 1000,
@@ -48,6 +49,7 @@ export async function startDaemon(config: DaemonConfig, deps: DaemonDeps): Promi
       auth: createRequestAuthenticator(deps.accounts, deps.authCacheMs ?? 30_000),
       sessions,
       quota: createQuotaTracker(),
+      usage,
       metrics,
       logger,
       limits: { maxBodyBytes: config.maxBodyBytes, bodyIdleMs: config.bodyIdleSeconds * 1000 },
@@ -85,9 +87,9 @@ export async function startDaemon(config: DaemonConfig, deps: DaemonDeps): Promi
 /**
  * With a database: the account caches synced from MySQL (at start and every cacheSyncSeconds) and
  * the heartbeat (every heartbeatSeconds, "online", then "draining" once shutdown begins and
- * "offline" as the last beat). An unreachable database is logged, never fatal. Timers are unref'd.
+ * "offline" as the last beat), with which storage-use figures MySQL missed are sent again. An unreachable database is logged, never fatal. Timers are unref'd.
  */
-function startBackgroundTasks(config: DaemonConfig, deps: DaemonDeps) {
+function startBackgroundTasks(config: DaemonConfig, deps: DaemonDeps, usage: UsageTracker) {
   const { db, logger } = deps;
   const serverId = deps.serverId ?? null;
   const devices = deps.devices ?? [];
@@ -118,7 +120,10 @@ function startBackgroundTasks(config: DaemonConfig, deps: DaemonDeps) {
   };
   const timers = [
     setInterval(() => void syncNow(), config.cacheSyncSeconds * 1000),
-    setInterval(() => void beat(status), config.heartbeatSeconds * 1000),
+    setInterval(() => {
+      void beat(status);
+      void usage.retryPending();
+    }, config.heartbeatSeconds * 1000),
   ];
   for (const timer of timers) timer.unref();
   return {
@@ -130,6 +135,7 @@ function startBackgroundTasks(config: DaemonConfig, deps: DaemonDeps) {
     },
     async stop() {
       for (const timer of timers) clearInterval(timer);
+      await usage.idle();
       await syncing;
       await beat("offline");
     },

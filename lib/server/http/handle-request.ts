@@ -21,9 +21,11 @@ export function createRequestHandler(deps: ProtocolDeps) {
       const url = new URL(req.url ?? "/", "https://server.invalid");
       if (rawPath === "/healthz") return health(deps, res);
       if (rawPath === "/metrics") return metrics(deps, res);
-      const { account, repositoryRoot } = await deps.auth.authenticate(req.headers.authorization);
+      // Opening a session re-checks the account's status and usage; other requests use the cache.
+      const opening = rawPath === "/v1/sessions" && req.method === "POST";
+      const { account, repositoryRoot } = await deps.auth.authenticate(req.headers.authorization, { fresh: opening });
       login = account.loginName;
-      const r: AccountRequest = { req, res, url, account, driver: deps.driverFor(repositoryRoot), deps };
+      const r: AccountRequest = { req, res, url, account, repositoryRoot, driver: deps.driverFor(repositoryRoot), deps };
       await route(r, rawPath);
     } catch (raw) {
       const error = toHttpError(raw);

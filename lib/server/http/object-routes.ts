@@ -59,6 +59,7 @@ export async function putObject(r: AccountRequest, key: string, parsed: ParsedOb
       if (actual !== parsed.hash) throw new HttpError("hash_mismatch", `object content does not match its name (sha256 ${actual}): not stored`);
     }
   }
+  if (parsed.kind !== "lock") r.deps.usage.changed(r.account.loginName);
   await r.driver.write(key, verified());
   r.deps.quota.add(r.account, size);
   r.res.writeHead(201, { "content-length": "0" });
@@ -73,6 +74,7 @@ export async function putObject(r: AccountRequest, key: string, parsed: ParsedOb
  */
 export async function deleteObject(r: AccountRequest, key: string, parsed: ParsedObjectKey): Promise<void> {
   const stat = await r.driver.stat(key);
+  if (stat && parsed.kind !== "lock") r.deps.usage.changed(r.account.loginName);
   await r.driver.delete(key);
   if (stat) r.deps.quota.add(r.account, -stat.size);
   if (parsed.kind !== "lock") r.deps.logger.info({ account: r.account.loginName, key, kind: parsed.kind }, "object deleted");

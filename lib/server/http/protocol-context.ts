@@ -7,12 +7,14 @@ import type { Gauges, Metrics } from "./metrics";
 import type { QuotaTracker } from "./quota-tracker";
 import type { ReceiveLimits } from "./receive-body";
 import type { SessionRegistry } from "./session-registry";
+import type { UsageTracker } from "./usage-tracker";
 
 /** Everything the request handlers share, built once by the daemon (or a test). */
 export interface ProtocolDeps {
   auth: RequestAuthenticator;
   sessions: SessionRegistry;
   quota: QuotaTracker;
+  usage: UsageTracker;
   metrics: Metrics;
   logger: Logger;
   limits: ReceiveLimits;
@@ -27,6 +29,7 @@ export interface AccountRequest {
   res: ServerResponse;
   url: URL;
   account: AccountRecord;
+  repositoryRoot: string;
   driver: StorageDriver;
   deps: ProtocolDeps;
 }

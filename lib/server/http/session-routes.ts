@@ -27,6 +27,8 @@ export async function finishSession(r: AccountRequest, id: string): Promise<void
   const record = parsed.data.record ?? null;
   if (record && session.header && record.id !== session.header.id) throw new HttpError("bad_request", "the record belongs to another activity than this session's");
   await r.deps.sessions.finish(session, record);
+  // The account's used_bytes follows what its sessions stored (measured in the background).
+  r.deps.usage.settle(r.account.loginName, r.repositoryRoot);
   r.deps.logger.info({ account: r.account.loginName, session: id, status: record?.status ?? null }, "session finished");
   sendJson(r.res, 200, { ok: true });
 }

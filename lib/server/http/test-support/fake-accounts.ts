@@ -13,7 +13,7 @@ export interface FakeAccount {
  * The account directory's contract (lib/server/accounts) in memory, for protocol tests until the
  * real one lands: each account gets its own repository directory under `deviceRoot`.
  */
-export async function createFakeAccounts(deviceRoot: string, accounts: FakeAccount[]): Promise<Pick<AccountDirectory, "authenticate"> & { records: Map<string, AccountRecord>; rootOf(login: string): string }> {
+export async function createFakeAccounts(deviceRoot: string, accounts: FakeAccount[]): Promise<Pick<AccountDirectory, "authenticate" | "refresh" | "recordUsage"> & { records: Map<string, AccountRecord>; rootOf(login: string): string }> {
   const records = new Map<string, AccountRecord>();
   const passwords = new Map<string, string>();
   let id = 0;
@@ -27,6 +27,12 @@ export async function createFakeAccounts(deviceRoot: string, accounts: FakeAccou
   return {
     records,
     rootOf,
+    refresh: (login) => Promise.resolve(records.get(login) ?? null),
+    recordUsage(login, usedBytes) {
+      const account = records.get(login);
+      if (account) records.set(login, { ...account, usedBytes });
+      return Promise.resolve({ database: true });
+    },
     authenticate(login, password): Promise<AuthenticationResult> {
       const account = records.get(login);
       if (!account || passwords.get(login) !== password) return Promise.resolve({ ok: false, reason: "invalid_credentials" });

@@ -17,7 +17,7 @@ export interface TestDaemon extends RunningDaemon {
 /** A real daemon on 127.0.0.1 (random port, real TLS with a certificate made by openssl). */
 export async function startTestDaemon(
   dir: string,
-  accounts: Pick<AccountDirectory, "authenticate">,
+  accounts: Pick<AccountDirectory, "authenticate" | "refresh" | "recordUsage">,
   overrides: Partial<DaemonConfig> = {},
   deps: { db?: Database | null; authCacheMs?: number } = {},
 ): Promise<TestDaemon> {
