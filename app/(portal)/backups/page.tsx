@@ -1,20 +1,35 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { AccountList } from "@/components/accounts/account-list";
+import { BackupDashboard } from "@/components/dashboard/backup-dashboard";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { TableSkeleton } from "@/components/ui/skeleton";
+import { Skeleton } from "@/components/ui/skeleton";
 import { pageContext } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "My backups" };
+
+function DashboardSkeleton() {
+  return (
+    <div className="grid gap-4 md:grid-cols-2 xl:grid-cols-3" role="status" aria-label="Loading">
+      {Array.from({ length: 3 }, (_, i) => (
+        <Card key={i} className="space-y-4 p-4">
+          <Skeleton className="h-6 w-1/2" />
+          <Skeleton className="h-10 w-full" />
+          <Skeleton className="h-2 w-full" />
+          <Skeleton className="h-6 w-full" />
+        </Card>
+      ))}
+    </div>
+  );
+}
 
 export default async function MyBackupsPage() {
   const ctx = await pageContext("backups.own.read");
   return (
     <>
-      <PageHeader title="My backups" description="Your backup accounts and how their latest runs went." />
-      <Suspense fallback={<Card><TableSkeleton /></Card>}>
-        <AccountList ctx={ctx} emptyHint="Install the Strongroom client and sign it in with the account your provider gave you." />
+      <PageHeader title="My backups" description="Each backup account's health, storage and the last 30 days at a glance." />
+      <Suspense fallback={<DashboardSkeleton />}>
+        <BackupDashboard ctx={ctx} />
       </Suspense>
     </>
   );

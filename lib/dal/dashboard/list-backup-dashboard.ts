@@ -2,13 +2,13 @@ import "server-only";
 import { asc } from "drizzle-orm";
 import { backupAccounts } from "../../../db/schema";
 import type { DalContext } from "../context";
-import { withAccountHealth } from "../health/account-health";
+import { accountHealthRank, withAccountHealth } from "../health/account-health";
 import { accountScope } from "../scope";
 import { dailyOutcomes, type DailyOutcome } from "./daily-outcomes";
 
 /**
  * The customer's dashboard: each of the actor's accounts with its health, storage and a 30-day strip
- * of daily outcomes. Two queries whatever the number of accounts.
+ * of daily outcomes, the worst health first. Two queries whatever the number of accounts.
  */
 export async function listBackupDashboard({ db, actor }: DalContext, now: Date = new Date()) {
   const accounts = await db
@@ -27,7 +27,7 @@ export async function listBackupDashboard({ db, actor }: DalContext, now: Date =
     )
     .from(backupAccounts)
     .where(accountScope(actor))
-    .orderBy(asc(backupAccounts.loginName))
+    .orderBy(accountHealthRank(now), asc(backupAccounts.loginName))
     .limit(500);
   const strips = await dailyOutcomes(
     db,
