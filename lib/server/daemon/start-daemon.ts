@@ -9,6 +9,7 @@ import type { DaemonConfig } from "./daemon-config";
 import { openActivityPipeline } from "./open-activity-pipeline";
 import { createSessionActivities } from "./session-activities";
 import { drainAndClose } from "./drain-and-close";
+import { sweepDeviceTemp } from "./sweep-device-temp";
 import type { Database } from "../../../db/client";
 
 export interface RunningDaemon {
@@ -87,12 +88,19 @@ export async function startDaemon(config: DaemonConfig, deps: DaemonDeps): Promi
 /**
  * With a database: the account caches synced from MySQL (at start and every cacheSyncSeconds) and
  * the heartbeat (every heartbeatSeconds, "online", then "draining" once shutdown begins and
- * "offline" as the last beat), with which storage-use figures MySQL missed are sent again. An unreachable database is logged, never fatal. Timers are unref'd.
+ * "offline" as the last beat), with which storage-use figures MySQL missed are sent again.
+ * With or without one: stale upload temp files swept from the devices at start and with each sync. An unreachable database is logged, never fatal. Timers are unref'd.
  */
 function startBackgroundTasks(config: DaemonConfig, deps: DaemonDeps, usage: UsageTracker) {
   const { db, logger } = deps;
   const serverId = deps.serverId ?? null;
   const devices = deps.devices ?? [];
+  // No live upload can leave its temp file untouched longer than a whole request may last.
+  const staleTempMs = config.requestTimeoutSeconds * 1000 + 60_000;
+  let sweeping: Promise<unknown> | null = null;
+  const sweep = () => {
+    sweeping ??= sweepDeviceTemp(devices, staleTempMs, logger).finally(() => (sweeping = null));
+  };
   let status: "online" | "draining" = "online";
   let syncing: Promise<void> | null = null;
   let lastBeat: Promise<void> = Promise.resolve();
@@ -119,13 +127,18 @@ function startBackgroundTasks(config: DaemonConfig, deps: DaemonDeps, usage: Usa
     return lastBeat;
   };
   const timers = [
-    setInterval(() => void syncNow(), config.cacheSyncSeconds * 1000),
+    setInterval(() => {
+      void syncNow();
+      sweep();
+    }, config.cacheSyncSeconds * 1000),
     setInterval(() => {
       void beat(status);
       void usage.retryPending();
     }, config.heartbeatSeconds * 1000),
   ];
   for (const timer of timers) timer.unref();
+  // In the background: walking a large device must not delay serving.
+  sweep();
   return {
     syncNow,
     draining() {
@@ -136,6 +149,7 @@ function startBackgroundTasks(config: DaemonConfig, deps: DaemonDeps, usage: Usa
     async stop() {
       for (const timer of timers) clearInterval(timer);
       await usage.idle();
+      await sweeping;
       await syncing;
       await beat("offline");
     },

@@ -2,7 +2,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import pino from "pino";
 import type { Database } from "../../../../db/client";
-import type { AccountDirectory } from "../../accounts";
+import type { AccountDirectory, MountedDevice } from "../../accounts";
 import type { DaemonConfig } from "../../daemon/daemon-config";
 import { ensureSelfSignedCertificate } from "../../daemon/self-signed-certificate";
 import { startDaemon, type RunningDaemon } from "../../daemon/start-daemon";
@@ -19,7 +19,7 @@ export async function startTestDaemon(
   dir: string,
   accounts: Pick<AccountDirectory, "authenticate" | "refresh" | "recordUsage">,
   overrides: Partial<DaemonConfig> = {},
-  deps: { db?: Database | null; authCacheMs?: number } = {},
+  deps: { db?: Database | null; authCacheMs?: number; devices?: MountedDevice[] } = {},
 ): Promise<TestDaemon> {
   const tls = await ensureSelfSignedCertificate(path.join(dir, "tls"));
   const stateDir = path.join(dir, "state");
@@ -43,6 +43,6 @@ export async function startTestDaemon(
     cacheSyncSeconds: 300,
     ...overrides,
   };
-  const daemon = await startDaemon(config, { accounts, db: deps.db ?? null, logger: pino({ level: process.env.STRONGROOM_TEST_LOG ?? "silent" }), authCacheMs: deps.authCacheMs ?? 0 });
+  const daemon = await startDaemon(config, { accounts, db: deps.db ?? null, logger: pino({ level: process.env.STRONGROOM_TEST_LOG ?? "silent" }), authCacheMs: deps.authCacheMs ?? 0, devices: deps.devices ?? [] });
   return { ...daemon, url: `https://127.0.0.1:${daemon.port}`, ca: await fs.readFile(tls.cert), caFile: tls.cert, stateDir };
 }
