@@ -18,7 +18,8 @@ export function EntryTable({ entries }: { entries: EntryRow[] }) {
       </thead>
       <Tbody>
         {entries.map((e) => (
-          <tr key={e.id}>
+          // An anchor per line: the support search links straight to the entry that matched.
+          <tr key={e.id} id={`entry-${e.id}`} className="scroll-mt-20 target:bg-amber-50 dark:target:bg-amber-500/10">
             <Td>
               <LocalTime date={e.at} />
             </Td>

@@ -19,8 +19,8 @@ describe("permission map", () => {
 
   it("shows each role only navigation it may open, and its home first among them", () => {
     expect(navigationFor("customer").map((i) => i.href)).toEqual(["/backups"]);
-    expect(navigationFor("reseller").map((i) => i.href)).toEqual(["/customers"]);
-    expect(navigationFor("admin").map((i) => i.href)).toEqual(["/customers", "/resellers"]);
+    expect(navigationFor("reseller").map((i) => i.href)).toEqual(["/customers", "/search"]);
+    expect(navigationFor("admin").map((i) => i.href)).toEqual(["/customers", "/search", "/resellers"]);
     for (const role of roles) expect(navigationFor(role).map((i) => i.href)).toContain(homeFor[role]);
   });
 });
