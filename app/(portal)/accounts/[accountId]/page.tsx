@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { AccountActivity } from "@/components/accounts/account-activity";
 import { AccountSettings } from "@/components/accounts/account-settings";
 import { AccountStatusBadge } from "@/components/accounts/account-status-badge";
 import { AuditSection } from "@/components/audit/audit-section";
-import { ActivityTable } from "@/components/activities/activity-table";
 import { Card } from "@/components/ui/card";
 import { FactList } from "@/components/ui/dl";
-import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { TableSkeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/auth/permissions";
 import { pageContext } from "@/lib/auth/session";
 import { getAccount } from "@/lib/dal/accounts/get-account";
@@ -40,14 +42,15 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
           <AccountSettings account={account} />
         </section>
       ) : null}
-      <h2 className="mt-8 mb-3 text-lg font-semibold">Recent activity</h2>
-      {account.recentActivities.length === 0 ? (
-        <EmptyState title="No backups or restores yet">Activities appear here as soon as the client runs its first backup.</EmptyState>
-      ) : (
-        <Card>
-          <ActivityTable activities={account.recentActivities} />
-        </Card>
-      )}
+      <div className="mt-8 mb-3 flex flex-wrap items-baseline justify-between gap-3">
+        <h2 className="text-lg font-semibold">Recent activity</h2>
+        <Link href={`/accounts/${account.id}/snapshots`} className="text-sm font-semibold text-indigo-600 hover:underline dark:text-indigo-400">
+          Snapshots
+        </Link>
+      </div>
+      <Suspense fallback={<Card><TableSkeleton /></Card>}>
+        <AccountActivity ctx={ctx} accountId={account.id} />
+      </Suspense>
       {can(ctx.actor.role, "audit.read") ? (
         <AuditSection ctx={ctx} target={{ type: "account", id: account.id }} />
       ) : null}
