@@ -4,6 +4,7 @@ import { can, type Permission } from "./permissions";
 const items: { href: string; label: string; permission: Permission }[] = [
   { href: "/backups", label: "My backups", permission: "backups.own.read" },
   { href: "/customers", label: "Customers", permission: "customers.read" },
+  { href: "/activities", label: "Activity", permission: "accounts.read" },
   { href: "/search", label: "Support search", permission: "activities.search" },
   { href: "/resellers", label: "Resellers", permission: "resellers.read" },
 ];

@@ -18,9 +18,9 @@ describe("permission map", () => {
   });
 
   it("shows each role only navigation it may open, and its home first among them", () => {
-    expect(navigationFor("customer").map((i) => i.href)).toEqual(["/backups"]);
-    expect(navigationFor("reseller").map((i) => i.href)).toEqual(["/customers", "/search"]);
-    expect(navigationFor("admin").map((i) => i.href)).toEqual(["/customers", "/search", "/resellers"]);
+    expect(navigationFor("customer").map((i) => i.href)).toEqual(["/backups", "/activities"]);
+    expect(navigationFor("reseller").map((i) => i.href)).toEqual(["/customers", "/activities", "/search"]);
+    expect(navigationFor("admin").map((i) => i.href)).toEqual(["/customers", "/activities", "/search", "/resellers"]);
     for (const role of roles) expect(navigationFor(role).map((i) => i.href)).toContain(homeFor[role]);
   });
 });
