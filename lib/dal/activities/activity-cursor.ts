@@ -1,4 +1,4 @@
-import { parseId } from "../parse-id";
+import { decodeTimeKey, encodeTimeKey } from "../time-key";
 
 // Keyset pagination over (started_at, id): the id breaks ties between runs that started in the same
 // millisecond, so a page boundary never skips or repeats a row. In a URL a key is "<ms>-<id>".
@@ -16,14 +16,12 @@ export interface ActivityCursor {
 }
 
 export function encodeActivityKey(key: ActivityKey): string {
-  return `${key.startedAt.getTime()}-${key.id}`;
+  return encodeTimeKey({ at: key.startedAt, id: key.id });
 }
 
 export function decodeActivityKey(value: string | undefined): ActivityKey | null {
-  const m = value ? /^(\d{1,15})-(\d{1,16})$/.exec(value) : null;
-  if (!m) return null;
-  const id = parseId(m[2]);
-  return id === null ? null : { startedAt: new Date(Number(m[1])), id };
+  const key = decodeTimeKey(value);
+  return key && { startedAt: key.at, id: key.id };
 }
 
 type Params = URLSearchParams | Record<string, string | string[] | undefined>;
