@@ -4,13 +4,17 @@ import { cn } from "@/components/ui/cn";
 const levels = [undefined, "error", "warning", "info"] as const;
 
 /** Plain links, so a filtered log is a URL a colleague can open too. */
-export function EntryLevelFilter({ activityId, current }: { activityId: number; current?: string }) {
+export function EntryLevelFilter({ activityId, current, q }: { activityId: number; current?: string; q?: string }) {
+  const href = (level: string | undefined) => {
+    const params = new URLSearchParams([...(level ? [["level", level]] : []), ...(q ? [["q", q]] : [])]);
+    return params.size ? `/activities/${activityId}?${params}` : `/activities/${activityId}`;
+  };
   return (
     <nav aria-label="Filter entries by level" className="flex gap-1">
       {levels.map((level) => (
         <Link
           key={level ?? "all"}
-          href={level ? `/activities/${activityId}?level=${level}` : `/activities/${activityId}`}
+          href={href(level)}
           aria-current={current === level ? "page" : undefined}
           className={cn(
             "rounded-md px-2.5 py-1 text-sm capitalize",

@@ -4,6 +4,7 @@ import { activities, activityEntries } from "../../../db/schema";
 import { openTestDatabase } from "../../../test/db";
 import { createWorld } from "../../../test/world";
 import { getActivity } from "./get-activity";
+import { getActivityMarkers } from "./get-activity-markers";
 import { listActivityEntries } from "./list-activity-entries";
 import { streamActivityLog } from "./stream-activity-log";
 
@@ -75,3 +76,24 @@ describe("activity detail and log", () => {
     expect(rows[1]).toMatchObject({ type: "entry", level: "error", message: "read failed\nFORGED 2026-01-01 ERROR line" });
   });
 });
+
+describe("activity page: markers and entry search", () => {
+  it("finds the first error (and no warning) for the timeline, only within the tenant", async () => {
+    const markers = await getActivityMarkers(ctx(w.customerA), failedId);
+    expect(markers).toHaveLength(1);
+    expect(markers[0]).toMatchObject({ level: "error", path: "C:\\Users\\ann\\Outlook-0.pst" });
+    expect(await getActivityMarkers(ctx(w.customerB), failedId)).toEqual([]);
+  });
+
+  it("searches entries by words and phrases, with the level filter and keyset paging", async () => {
+    const hit = await listActivityEntries(ctx(w.customerA), failedId, { q: "Outlook-1200.pst", limit: 10 });
+    expect(hit.map((e) => e.path)).toEqual(["C:\\Users\\ann\\Outlook-1200.pst"]);
+    expect(await listActivityEntries(ctx(w.customerA), failedId, { q: "forged", limit: 10 })).toHaveLength(1);
+    expect(await listActivityEntries(ctx(w.customerA), failedId, { q: "outlook", level: "info", limit: 10 })).toEqual([]);
+    const first = await listActivityEntries(ctx(w.customerA), failedId, { q: "outlook", limit: 20 });
+    const rest = await listActivityEntries(ctx(w.customerA), failedId, { q: "outlook", limit: 20, afterId: first.at(-1)!.id });
+    expect(first.length + rest.length).toBe(25);
+    expect(await listActivityEntries(ctx(w.reseller2), failedId, { q: "outlook", limit: 20 })).toEqual([]);
+  });
+});
+

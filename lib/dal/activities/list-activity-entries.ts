@@ -3,9 +3,12 @@ import { and, asc, eq, gt, type SQL } from "drizzle-orm";
 import { activities, activityEntries, backupAccounts, type EntryLevel } from "../../../db/schema";
 import type { DalContext } from "../context";
 import { accountScope } from "../scope";
+import { entryPatterns } from "./text-search";
 
 export interface EntryPageRequest {
   level?: EntryLevel;
+  /** Words and phrases in the message or path, matched as in the activity search. */
+  q?: string;
   /** Keyset cursor: the id of the last entry already shown. */
   afterId?: number;
   limit: number;
@@ -19,7 +22,7 @@ export async function listActivityEntries({ db, actor }: DalContext, activityId:
   const conditions: (SQL | undefined)[] = [
     eq(activityEntries.activityId, activityId),
     accountScope(actor),
-    page.level ? eq(activityEntries.level, page.level) : undefined,
+    page.q ? entryPatterns(page.q, page.level) : page.level ? eq(activityEntries.level, page.level) : undefined,
     page.afterId ? gt(activityEntries.id, page.afterId) : undefined,
   ];
   return db

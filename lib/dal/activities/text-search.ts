@@ -22,7 +22,8 @@ function entryFulltext(q: string, level: EntryLevel | undefined): SQL {
   return and(sql`match(${activityEntries.message}, ${activityEntries.path}) against (${fulltextQuery(q) ?? ""} in boolean mode)`, atLevel(level))!;
 }
 
-function entryPatterns(q: string, level: EntryLevel | undefined): SQL {
+/** An entry (of `level`) contains every term of q as FULLTEXT would see it; for scans within known activities. */
+export function entryPatterns(q: string, level: EntryLevel | undefined): SQL {
   const text = sql`concat_ws(' ', ${activityEntries.message}, ${activityEntries.path})`;
   // LIKE first: MariaDB's REGEXP with \p{L} classes costs ~0.4 ms a line, LIKE rejects most lines
   // for a fraction of that, and AND evaluates left to right.
