@@ -50,7 +50,7 @@ export async function* readPieces(handle: FileHandle, path: string): AsyncGenera
 }
 
 /**
- * A reader for Chunker.chunkReads: fills the given buffer from the file's current position (no
+ * A reader for Repository.hashedChunks: fills the given buffer from the file's current position (no
  * allocation, no copy; the chunker owns and reuses the buffer). Errors become SourceReadError.
  */
 export function readInto(handle: FileHandle, path: string): (into: Uint8Array) => Promise<number> {

@@ -44,9 +44,8 @@ async function readContent(state: BackupState, path: string, content: { ids: str
   const handle = await openSource(path);
   try {
     state.current = path;
-    for await (const chunk of state.repo.chunker().chunkReads(readInto(handle, path))) {
+    for await (const { data: chunk, id } of state.repo.hashedChunks(readInto(handle, path))) {
       throwIfInterrupted(state.signal);
-      const id = state.repo.blobId(chunk);
       const saved = await state.repo.saveBlob("data", chunk, id);
       content.ids.push(id);
       content.size += chunk.length;

@@ -1,11 +1,13 @@
 import type { StorageDriver } from "../storage/driver";
 import { changePassphrase } from "./change-passphrase";
 import { checkRepository } from "./check";
+import { ChunkWorkerClient } from "./chunk-worker-client";
 import { createChunker } from "./chunker";
 import { computeBlobId, type RepositoryContext } from "./context";
 import { importBoxKey } from "./crypto-box";
 import { RepositoryError } from "./errors";
 import { deriveGearTable } from "./gear-table";
+import { hashedChunks } from "./hashed-chunks";
 import { loadBlob } from "./load-blob";
 import { loadBlobs } from "./load-blobs";
 import { loadIndexFiles } from "./load-indexes";
@@ -53,9 +55,11 @@ export async function createRepositoryHandle(
 class RepositoryHandle implements Repository {
   private readonly gear: Uint32Array;
   private readonly held = new Set<LockHandle>();
+  private readonly chunkWorker: ChunkWorkerClient;
 
   constructor(private readonly ctx: RepositoryContext) {
     this.gear = deriveGearTable(ctx.master.chunkerSeed);
+    this.chunkWorker = new ChunkWorkerClient({ params: ctx.config.chunker, gear: this.gear, idKey: ctx.master.idKey });
   }
 
   get id() { return this.ctx.config.id; }
@@ -64,6 +68,10 @@ class RepositoryHandle implements Repository {
 
   chunker(options?: ChunkerOptions): Chunker {
     return createChunker(this.ctx.config.chunker, this.gear, options);
+  }
+
+  hashedChunks(read: (into: Uint8Array) => Promise<number>, readSize?: number) {
+    return hashedChunks(this.chunkWorker, this.ctx.config.chunker, read, readSize);
   }
 
   blobId(plaintext: Uint8Array): string {
@@ -171,6 +179,7 @@ class RepositoryHandle implements Repository {
 
   async close(): Promise<void> {
     for (const handle of [...this.held]) await handle.release().catch(() => undefined);
+    await this.chunkWorker.terminate();
     await this.ctx.packer.close();
   }
 }

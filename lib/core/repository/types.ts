@@ -113,13 +113,12 @@ export interface ChunkerOptions {
 export interface Chunker {
   /** Cuts a byte stream into content-defined chunks; each yielded Buffer is owned by the caller. */
   chunk(source: AsyncIterable<Buffer | Uint8Array>): AsyncIterable<Buffer>;
-  /**
-   * Cuts what `read` delivers (it fills `into` from the start and returns the byte count, 0 at
-   * the end) without copying: reads land in a reused work buffer and each yielded chunk is a view
-   * of it, valid only until the loop asks for the next one (await saveBlob inside the loop; do not
-   * keep the chunk). Same cut points as chunk().
-   */
-  chunkReads(read: (into: Uint8Array) => Promise<number>, readSize?: number): AsyncIterable<Buffer>;
+}
+
+/** A chunk of a file with its id (Repository.hashedChunks). */
+export interface HashedChunk {
+  data: Buffer;
+  id: BlobId;
 }
 
 export type NodeType = "file" | "dir" | "symlink";
@@ -313,6 +312,14 @@ export interface Repository {
   readonly driver: StorageDriver;
 
   chunker(options?: ChunkerOptions): Chunker;
+  /**
+   * Cuts what `read` delivers (it fills `into` from the start and returns the byte count, 0 at
+   * the end) into the chunker's chunks, each with its id; cutting and hashing run on a worker
+   * thread. Reads land in a reused work buffer and each chunk is a view of it, valid only until
+   * the loop asks for the next one (await saveBlob inside the loop; do not keep the chunk). What
+   * a backup reads files with.
+   */
+  hashedChunks(read: (into: Uint8Array) => Promise<number>, readSize?: number): AsyncIterable<HashedChunk>;
   /** The keyed id of a plaintext (synchronous, on the calling thread). */
   blobId(plaintext: Uint8Array): BlobId;
   /** Known in the index or queued in this session. */
