@@ -1,7 +1,13 @@
+import { randomBytes } from "node:crypto";
 import type { Page } from "@playwright/test";
+import { eq } from "drizzle-orm";
+import { resellers } from "../db/schema";
+import { accountRow, createDedicatedAccount } from "./support/dedicated";
 import { authFile, type ActorName } from "./support/e2e-env";
 import { expect, test } from "./support/fixtures";
 import { loginUrl } from "./support/login-form";
+import { captureAction, replayAction } from "./support/server-actions";
+import { createFreshReseller } from "./support/users";
 import type { World } from "./support/world";
 
 /**
@@ -70,9 +76,41 @@ const pages: PageCase[] = [
     allowed: ["admin", "reseller2", "customerB"],
     shows: (w) => [w.accountB.loginName],
   },
+  { title: "/activities", path: () => "/activities", allowed: ["admin", "reseller1", "reseller2", "customerA", "customerB"], shows: () => ["Activity"] },
+  {
+    title: "/activities?account=[account of customer A]",
+    path: (w) => `/activities?account=${w.accountA.id}`,
+    allowed: ["admin", "reseller1", "customerA"],
+    shows: (w) => [`Activity of ${w.accountA.loginName}`],
+  },
+  {
+    title: "/activities?account=[account of customer B]&status=failed",
+    path: (w) => `/activities?account=${w.accountB.id}&status=failed`,
+    allowed: ["admin", "reseller2", "customerB"],
+    shows: (w) => [`Activity of ${w.accountB.loginName}`],
+  },
+  {
+    title: "/accounts/[account of customer A]/snapshots",
+    path: (w) => `/accounts/${w.accountA.id}/snapshots`,
+    allowed: ["admin", "reseller1", "customerA"],
+    shows: (w) => [`Snapshots of ${w.accountA.loginName}`],
+  },
+  {
+    title: "/accounts/[account of customer B]/snapshots",
+    path: (w) => `/accounts/${w.accountB.id}/snapshots`,
+    allowed: ["admin", "reseller2", "customerB"],
+    shows: (w) => [`Snapshots of ${w.accountB.loginName}`],
+  },
   { title: "/resellers", path: () => "/resellers", allowed: ["admin"], shows: (w) => [w.reseller1.name, w.reseller2.name] },
   { title: "/resellers/[R1]", path: (w) => `/resellers/${w.reseller1.id}`, allowed: ["admin"], shows: (w) => [w.reseller1.name] },
   { title: "/resellers/[R2]", path: (w) => `/resellers/${w.reseller2.id}`, allowed: ["admin"], shows: (w) => [w.reseller2.name] },
+  { title: "/search", path: () => "/search", allowed: ["admin", "reseller1", "reseller2"], shows: () => ["Support search"] },
+  {
+    title: "/search?customer=[customer B]&status=failed",
+    path: (w) => `/search?customer=${w.customerB.id}&status=failed`,
+    allowed: ["admin", "reseller1", "reseller2"],
+    shows: () => ["Support search"],
+  },
 ];
 
 /** Names of objects in the case's path that must not appear on a 404 page. */
@@ -238,5 +276,119 @@ test.describe("each actor sees only its own tenant's data", () => {
       const others = world.accounts.filter((a) => a.customerUserId !== world.customerA.id).map((a) => a.loginName);
       expect(absentNames(body, others, [...own.map((a) => a.loginName), world.customerA.name])).toEqual([]);
     });
+  });
+});
+
+test.describe("/customers/export.csv answers only within the actor's tenant", () => {
+  const cells: [Actor, number][] = [
+    ["admin", 200],
+    ["reseller1", 200],
+    ["reseller2", 200],
+    ["customerA", 404],
+    ["customerB", 404],
+    ["anonymous", 401],
+  ];
+  for (const [actor, status] of cells) {
+    test.describe(() => {
+      test.use({ storageState: actor === "anonymous" ? { cookies: [], origins: [] } : authFile(actor) });
+      test(`as ${actor}: ${status}`, async ({ page, world }) => {
+        const response = await page.request.get("/customers/export.csv");
+        expect(response.status()).toBe(status);
+        const body = await response.text();
+        const logins = (resellerId: number) => world.customers.filter((c) => c.resellerId === resellerId).map((c) => c.login);
+        if (status !== 200) {
+          for (const login of world.customers.map((c) => c.login)) expect(body).not.toContain(login);
+          return;
+        }
+        expect(response.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+        const own = actor === "admin" ? world.customers.map((c) => c.login) : logins(world[actor === "reseller1" ? "reseller1" : "reseller2"].id);
+        const others = world.customers.map((c) => c.login).filter((l) => !own.includes(l));
+        for (const login of own) expect(body).toContain(login);
+        for (const login of others) expect(body).not.toContain(login);
+        // A reseller cannot widen its export with another reseller's id.
+        if (actor === "reseller1") expect(await (await page.request.get(`/customers/export.csv?reseller=${world.reseller2.id}`)).text()).not.toContain(world.customerB.login);
+      });
+    });
+  }
+});
+
+/**
+ * Every new server action, replayed by each actor against a dedicated account of R1 and a dedicated
+ * reseller (see captureAction): only the allowed actors succeed; for the rest the answer is
+ * "Not found." (or a signed-out message) and the database row is unchanged.
+ */
+test.describe("server actions answer Not found outside the actor's tenant and change nothing", () => {
+  const denied = (allowed: ActorName[]) => [...signedIn.filter((a) => !allowed.includes(a)), "anonymous" as const];
+
+  test("account settings: quota, interval, suspend, password reset", async ({ browser, db, world }) => {
+    test.setTimeout(90_000);
+    const mine = await createDedicatedAccount(db, world.reseller1.id);
+    const page = `/accounts/${mine.accountId}`;
+    const actions = [
+      await captureAction(browser, page, async (p) => {
+        await p.getByLabel("Quota", { exact: true }).fill("100G");
+        await p.getByRole("button", { name: "Save" }).first().click();
+      }),
+      await captureAction(browser, page, async (p) => {
+        await p.getByLabel("Expected backup interval").fill("24h");
+        await p.getByRole("button", { name: "Save" }).nth(1).click();
+      }),
+      await captureAction(browser, page, (p) => p.getByRole("button", { name: "Suspend account" }).click()),
+      await captureAction(browser, page, (p) => p.getByRole("button", { name: "Reset password" }).click()),
+    ];
+    const before = await accountRow(db, mine.accountId);
+    for (const action of actions) {
+      for (const actor of denied(["admin", "reseller1"])) {
+        const { body } = await replayAction(action, actor);
+        expect(body, `${actor} replaying ${action.headers["next-action"]}`).toContain(actor === "anonymous" ? "Your session has ended" : '"error":"Not found."');
+      }
+    }
+    expect(await accountRow(db, mine.accountId), "denied replays changed nothing").toEqual(before);
+    for (const actor of ["reseller1", "admin"] as const) {
+      for (const action of actions) expect((await replayAction(action, actor)).body, `${actor} may`).toContain('"ok":true');
+    }
+    const after = await accountRow(db, mine.accountId);
+    expect(after.status).toBe("suspended");
+    expect(after.passwordHash).not.toBe(before.passwordHash);
+  });
+
+  test("reseller management: create, rename, disable", async ({ browser, db }) => {
+    test.setTimeout(90_000);
+    const { resellerId } = await createFreshReseller(db);
+    const tag = randomBytes(4).toString("hex");
+    const actions = {
+      create: await captureAction(browser, "/resellers", async (p) => {
+        await p.getByText("New reseller", { exact: true }).click();
+        await p.getByLabel("Reseller name").fill(`E2E replayed ${tag}`);
+        await p.getByLabel("First user's login").fill(`replayed-${tag}@reseller.test`);
+        await p.getByLabel("First user's password").fill(`replayed-pass-${tag}`);
+        await p.getByRole("button", { name: "Create reseller" }).click();
+      }),
+      rename: await captureAction(browser, `/resellers/${resellerId}`, async (p) => {
+        await p.getByLabel("Name", { exact: true }).fill(`E2E renamed ${tag}`);
+        await p.getByRole("button", { name: "Save" }).click();
+      }),
+      disable: await captureAction(browser, `/resellers/${resellerId}`, (p) => p.getByRole("button", { name: "Disable reseller" }).click()),
+    };
+    const snapshot = async () => ({
+      target: await db.select().from(resellers).where(eq(resellers.id, resellerId)),
+      created: await db.select().from(resellers).where(eq(resellers.name, `E2E replayed ${tag}`)),
+    });
+    const before = await snapshot();
+    for (const [name, action] of Object.entries(actions)) {
+      for (const actor of denied(["admin"])) {
+        const { body } = await replayAction(action, actor);
+        expect(body, `${actor} replaying ${name}`).toContain(actor === "anonymous" ? "Your session has ended" : '"error":"Not found."');
+      }
+    }
+    expect(await snapshot(), "denied replays changed nothing").toEqual(before);
+    expect(before.created).toEqual([]);
+
+    expect((await replayAction(actions.rename, "admin")).body).toContain('"ok":true');
+    expect((await replayAction(actions.disable, "admin")).body).toContain('"ok":true');
+    await replayAction(actions.create, "admin"); // answers with a redirect to the new reseller
+    const after = await snapshot();
+    expect(after.target[0]).toMatchObject({ name: `E2E renamed ${tag}`, disabled: true });
+    expect(after.created).toHaveLength(1);
   });
 });
