@@ -39,7 +39,7 @@ const HEADER_SLACK = 64 * 1024;
  * @type {Buffer[]}
  */
 const sparePacks = [];
-const MAX_SPARE_PACKS = 2;
+const MAX_SPARE_PACKS = 1;
 
 /** Room for `length` more bytes (plus, for a blob, its share of the header yet to come). */
 function reserve(pack, type, length, forBlob = true) {
