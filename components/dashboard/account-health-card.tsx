@@ -20,7 +20,7 @@ const linkClass = "font-semibold text-indigo-600 hover:underline dark:text-indig
 
 export function AccountHealthCard({ account: a, now }: { account: DashboardAccount; now: Date }) {
   return (
-    <Card className="flex flex-col gap-4 p-4" aria-labelledby={`account-${a.id}`}>
+    <Card className="flex flex-col gap-4 p-4" role="group" aria-labelledby={`account-${a.id}`}>
       <div className="flex items-start justify-between gap-3">
         <div className="min-w-0">
           <h2 id={`account-${a.id}`} className="truncate font-semibold">

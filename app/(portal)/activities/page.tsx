@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { ActivityFilterForm } from "@/components/activities/activity-filter-form";
 import { ActivityResults } from "@/components/activities/activity-results";
@@ -6,6 +7,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { TableSkeleton } from "@/components/ui/skeleton";
 import { pageContext } from "@/lib/auth/session";
+import { getAccount } from "@/lib/dal/accounts/get-account";
 import { parseActivityCursor, parseActivityFilters } from "@/lib/dal/activities/list-activities";
 
 export const metadata: Metadata = { title: "Activity" };
@@ -30,11 +32,17 @@ export default async function ActivitiesPage({ searchParams }: { searchParams: P
   const filters = parseActivityFilters(params);
   const cursor = parseActivityCursor(params);
   const errors = [...(filters.success ? [] : filters.errors), ...(cursor.success ? [] : cursor.errors)];
+  // A link to one account's activity: an account outside the actor's tenant is a 404, as on its own page.
+  const account = filters.success && filters.filters.accountId ? await getAccount(ctx, filters.filters.accountId) : null;
+  if (filters.success && filters.filters.accountId && !account) notFound();
   const raw = Object.fromEntries([...params.keys()].map((k) => [k, params.getAll(k).at(-1)]));
   const statuses = params.getAll("status").flatMap((s) => s.split(","));
   return (
     <>
-      <PageHeader title="Activity" description={descriptions[ctx.actor.role]} />
+      <PageHeader
+        title={account ? `Activity of ${account.loginName}` : "Activity"}
+        description={account ? `Every backup, restore and check of this account of ${account.customerName}.` : descriptions[ctx.actor.role]}
+      />
       <ActivityFilterForm action="/activities" raw={raw} statuses={statuses} />
       {errors.length > 0 || !filters.success || !cursor.success ? (
         <div role="status" className="rounded-lg border border-red-300 bg-red-50 p-4 text-sm text-red-800 dark:border-red-500/40 dark:bg-red-500/10 dark:text-red-300">
