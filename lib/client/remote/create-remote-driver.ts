@@ -1,6 +1,7 @@
 import type { ActivityHeader, ActivityRecord } from "../../core/activity/activity";
 import { StorageError, type StorageDriver } from "../../core/storage/driver";
 import { createTransport, readBody, type TransportRequest } from "./http-transport";
+import { createRangeReadAhead } from "./range-read-ahead";
 import type { RemoteDriverOptions, RemoteSessionKind } from "./remote-options";
 
 export interface RemoteDriver extends StorageDriver {
@@ -47,6 +48,10 @@ export function createRemoteDriver(options: RemoteDriverOptions): RemoteDriver {
   }
 
   const objectPath = (key: string) => `/v1/objects/${key}`;
+  const readAhead = createRangeReadAhead(async (key, offset, length) => {
+    const res = await call({ method: "GET", path: objectPath(key), headers: { range: `bytes=${offset}-${offset + length - 1}` } });
+    return readBody(res);
+  });
 
   return {
     prepareSession(kind, activity) {
@@ -73,11 +78,8 @@ export function createRemoteDriver(options: RemoteDriverOptions): RemoteDriver {
     },
     async readRange(key, offset, length) {
       if (length === 0) return Buffer.alloc(0);
-      const res = await call({ method: "GET", path: objectPath(key), headers: { range: `bytes=${offset}-${offset + length - 1}` } });
-      const bytes = await readBody(res);
-      // A range that runs past the end comes back short: the local driver calls that out_of_range.
-      if (bytes.length !== length) throw new StorageError("out_of_range", `${key}: range ${offset}+${length} past the end`);
-      return bytes;
+      // A range that runs past the end comes back short: readAhead calls that out_of_range.
+      return readAhead(key, offset, length);
     },
     async write(key, data) {
       const res = await call({ method: "PUT", path: objectPath(key), headers: { "content-type": "application/octet-stream" }, body: data });

@@ -96,7 +96,20 @@ async function pump(body: AsyncIterable<Buffer>, outgoing: import("node:http").C
   outgoing.end();
 }
 
+/** Bodies with a Content-Length are copied once into a buffer of that size (no chunk list, no concat). */
+const MAX_PREALLOCATED = 256 * 1024 * 1024;
+
 export async function readBody(res: IncomingMessage): Promise<Buffer> {
+  const declared = Number(res.headers["content-length"]);
+  if (Number.isSafeInteger(declared) && declared > 0 && declared <= MAX_PREALLOCATED) {
+    const out = Buffer.allocUnsafe(declared);
+    let filled = 0;
+    for await (const chunk of res as AsyncIterable<Buffer>) {
+      filled += chunk.copy(out, filled);
+    }
+    // A connection cut half-way leaves it short: callers compare the length they expected.
+    return filled === declared ? out : out.subarray(0, filled);
+  }
   const chunks: Buffer[] = [];
   for await (const chunk of res as AsyncIterable<Buffer>) chunks.push(chunk);
   return Buffer.concat(chunks);

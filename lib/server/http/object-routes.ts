@@ -4,28 +4,15 @@ import { HttpError } from "./http-error";
 import type { AccountRequest } from "./protocol-context";
 import { receiveBody } from "./receive-body";
 import { parseRange } from "./parse-range";
+import { sendRange } from "./send-range";
 
 export async function getObject(r: AccountRequest, key: string): Promise<void> {
   const range = parseRange(r.req.headers.range);
-  if (range) {
-    const length = range.end === null ? await remaining(r, key, range.start) : range.end - range.start + 1;
-    const bytes = await r.driver.readRange(key, range.start, length);
-    r.deps.metrics.bytesOut += bytes.length;
-    r.res.writeHead(206, { "content-type": "application/octet-stream", "content-length": String(bytes.length), "content-range": `bytes ${range.start}-${range.start + bytes.length - 1}/*` });
-    r.res.end(bytes);
-    return;
-  }
+  if (range) return sendRange(r, key, range);
   const bytes = await r.driver.read(key);
   r.deps.metrics.bytesOut += bytes.length;
   r.res.writeHead(200, { "content-type": "application/octet-stream", "content-length": String(bytes.length) });
   r.res.end(bytes);
-}
-
-async function remaining(r: AccountRequest, key: string, start: number): Promise<number> {
-  const stat = await r.driver.stat(key);
-  if (!stat) throw new HttpError("not_found", "no such object");
-  if (start >= stat.size) throw new HttpError("range_not_satisfiable", "range past the end of the object");
-  return stat.size - start;
 }
 
 export async function headObject(r: AccountRequest, key: string): Promise<void> {
