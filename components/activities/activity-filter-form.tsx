@@ -10,6 +10,22 @@ const label = "mb-1 block text-xs font-medium text-slate-600 dark:text-slate-400
 // A date input shows YYYY-MM-DD only; a link may carry a full time, which the input cannot show.
 const dateValue = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? v : undefined);
 
+function SelectField({ id, name, label: text, value, options }: { id: string; name: string; label: string; value?: string; options: readonly string[] }) {
+  return (
+    <div>
+      <label htmlFor={id} className={label}>
+        {text}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className={inputClass}>
+        <option value="">any</option>
+        {options.map((o) => (
+          <option key={o}>{o}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 /**
  * The activity list's filters as a plain GET form: the result is a URL to share, it works without
  * JavaScript, and every field is reachable with the keyboard. Scope filters from a link (account,
@@ -29,28 +45,8 @@ export function ActivityFilterForm({ action, raw, statuses }: { action: string; 
           </label>
           <input id="filter-q" name="q" type="search" defaultValue={raw.q} placeholder="e.g. Outlook.pst or access denied" className={inputClass} />
         </div>
-        <div>
-          <label htmlFor="filter-level" className={label}>
-            Log level
-          </label>
-          <select id="filter-level" name="level" defaultValue={raw.level ?? ""} className={inputClass}>
-            <option value="">any</option>
-            {entryLevels.map((l) => (
-              <option key={l}>{l}</option>
-            ))}
-          </select>
-        </div>
-        <div>
-          <label htmlFor="filter-kind" className={label}>
-            Kind
-          </label>
-          <select id="filter-kind" name="kind" defaultValue={raw.kind ?? ""} className={inputClass}>
-            <option value="">any</option>
-            {activityKinds.map((k) => (
-              <option key={k}>{k}</option>
-            ))}
-          </select>
-        </div>
+        <SelectField id="filter-level" name="level" label="Log level" value={raw.level} options={entryLevels} />
+        <SelectField id="filter-kind" name="kind" label="Kind" value={raw.kind} options={activityKinds} />
         <div>
           <label htmlFor="filter-from" className={label}>
             From (UTC day)

@@ -1,13 +1,13 @@
 import "server-only";
 import { and, eq, gt, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../../db/client";
-import { activities, activityEntries, backupAccounts, users, type ActivityKind, type ActivityStatus, type EntryLevel } from "../../../db/schema";
+import { activities, activityEntries, backupAccounts, users, type EntryLevel } from "../../../db/schema";
 import type { Actor } from "../../auth/actor";
 import { encodeActivityKey, type ActivityCursor } from "./activity-cursor";
 import type { ActivityFilters } from "./activity-filters";
 import { activityOrder, afterKey } from "./activity-order";
 import { matchExcerpt } from "./fulltext-query";
-import { activityRowColumns, findTextMatches, firstEntryMatching } from "./text-search";
+import { activityRowColumns, findTextMatches, firstEntryMatching, type ActivityRow } from "./text-search";
 
 export { parseActivityFilters, activityFiltersToParams, type ActivityFilters } from "./activity-filters";
 export { parseActivityCursor, type ActivityCursor } from "./activity-cursor";
@@ -54,25 +54,13 @@ export function activityConditions(actor: Actor, f: Partial<ActivityFilters>): S
   );
 }
 
-export interface ActivityListRow {
-  id: number;
-  kind: ActivityKind;
-  status: ActivityStatus;
-  startedAt: Date;
-  endedAt: Date | null;
-  filesCount: number;
-  bytesScanned: number;
-  bytesNew: number;
-  bytesStored: number;
-  errorCount: number;
-  warningCount: number;
-  summary: string | null;
-  accountId: number;
+/** An activity as lists show it, with its account's login, its customer and, when searching, the matching line. */
+export type ActivityListRow = ActivityRow & {
   accountLoginName: string;
   customerId: number;
   customerName: string;
   match: EntryMatch | null;
-}
+};
 
 export interface ActivityPage {
   rows: ActivityListRow[];
