@@ -5,6 +5,8 @@ import { createRangeReadAhead } from "./range-read-ahead";
 import type { RemoteDriverOptions, RemoteSessionKind } from "./remote-options";
 
 export interface RemoteDriver extends StorageDriver {
+  /** Existence checks in batches of 1,000 keys (`POST /v1/stat`). */
+  statMany(keys: readonly string[]): Promise<({ size: number; mtime: Date } | null)[]>;
   /**
    * What the session is for, set before the first request (which opens the session). Without it
    * the session is a "browse" one (listing snapshots, init, forget, key changes).
@@ -24,6 +26,9 @@ export interface RemoteDriver extends StorageDriver {
  * HTTPS (see lib/server/PROTOCOL.md). All requests run inside one session, opened lazily by the
  * first request so admission control (503 + retry) happens before any work.
  */
+/** Keys per existence-check request (the server's limit, lib/server/http/stat-route.ts). */
+const STAT_BATCH = 1000;
+
 export function createRemoteDriver(options: RemoteDriverOptions): RemoteDriver {
   const transport = createTransport(options);
   let intent: { kind: RemoteSessionKind; activity: ActivityHeader | null } = { kind: "browse", activity: null };
@@ -101,6 +106,16 @@ export function createRemoteDriver(options: RemoteDriverOptions): RemoteDriver {
       if (res.statusCode === 404) return null;
       const mtime = res.headers["x-strongroom-mtime"];
       return { size: Number(res.headers["content-length"] ?? 0), mtime: new Date(typeof mtime === "string" ? mtime : 0) };
+    },
+    async statMany(keys) {
+      const answers: ({ size: number; mtime: Date } | null)[] = [];
+      for (let i = 0; i < keys.length; i += STAT_BATCH) {
+        const body = Buffer.from(JSON.stringify({ keys: keys.slice(i, i + STAT_BATCH) }));
+        const res = await call({ method: "POST", path: "/v1/stat", headers: { "content-type": "application/json" }, body });
+        const { objects } = JSON.parse((await readBody(res)).toString("utf8")) as { objects: ({ size: number; mtime: string } | null)[] };
+        answers.push(...objects.map((o) => o && { size: o.size, mtime: new Date(o.mtime) }));
+      }
+      return answers;
     },
     async delete(key) {
       const res = await call({ method: "DELETE", path: objectPath(key) });

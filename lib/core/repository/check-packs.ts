@@ -10,16 +10,27 @@ import { BOX_OVERHEAD } from "./crypto-box";
 /** Pack hash -> the pack as an index lists it (first index wins; duplicates are harmless). */
 export type PackTable = Map<string, IndexedPack>;
 
-/** Data keys present in storage with their sizes (a stat per pack). */
+/** Data keys present in storage with their sizes (a stat per pack; batched where the driver can). */
 export async function listStoredPacks(ctx: RepositoryContext): Promise<Map<string, number>> {
-  const stored = new Map<string, number>();
+  const packs: { key: string; hash: string }[] = [];
   for await (const key of ctx.driver.list("data/")) {
     const parsed = parseObjectKey(key);
-    if (parsed?.kind !== "pack" || !parsed.hash) continue;
-    const stat = await ctx.driver.stat(key);
-    if (stat) stored.set(parsed.hash, stat.size);
+    if (parsed?.kind === "pack" && parsed.hash) packs.push({ key, hash: parsed.hash });
   }
+  const keys = packs.map((p) => p.key);
+  const stats = ctx.driver.statMany ? await ctx.driver.statMany(keys) : await sequentialStats(ctx, keys);
+  const stored = new Map<string, number>();
+  packs.forEach((p, i) => {
+    const stat = stats[i];
+    if (stat) stored.set(p.hash, stat.size);
+  });
   return stored;
+}
+
+async function sequentialStats(ctx: RepositoryContext, keys: string[]) {
+  const stats = [];
+  for (const key of keys) stats.push(await ctx.driver.stat(key));
+  return stats;
 }
 
 const sameBlobs = (a: PackBlob[], b: PackBlob[]) =>

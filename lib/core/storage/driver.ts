@@ -14,7 +14,10 @@
 export interface StorageDriver {
   /** The whole object. Throws StorageError("not_found") when it does not exist. */
   read(key: string): Promise<Buffer>;
-  /** `length` bytes from `offset`. Throws "not_found", or "out_of_range" past the end. */
+  /**
+   * `length` bytes from `offset`. Throws "not_found", or "out_of_range" past the end. The Buffer
+   * belongs to the caller (the driver keeps no reference to it): restore transfers it to a worker.
+   */
   readRange(key: string, offset: number, length: number): Promise<Buffer>;
   /**
    * Stores an object atomically: readers see the old object (or none) or the complete new one,
@@ -30,6 +33,11 @@ export interface StorageDriver {
   list(prefix: string): AsyncIterable<string>;
   /** Size and modification time, or null when absent. */
   stat(key: string): Promise<{ size: number; mtime: Date } | null>;
+  /**
+   * Optional: `stat` of many keys at once, answers in the same order. Drivers for which each
+   * stat is a network round trip (the backup server) implement it; callers fall back to `stat`.
+   */
+  statMany?(keys: readonly string[]): Promise<({ size: number; mtime: Date } | null)[]>;
   /** Removes an object; removing an absent object is not an error. */
   delete(key: string): Promise<void>;
   /** Capacity of the device holding the objects. */

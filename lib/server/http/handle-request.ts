@@ -4,6 +4,7 @@ import { renderMetrics } from "./metrics";
 import { deleteObject, getObject, headObject, putObject } from "./object-routes";
 import { objectKeyOf } from "./object-key";
 import { listObjects } from "./list-route";
+import { statObjects } from "./stat-route";
 import type { AccountRequest, ProtocolDeps } from "./protocol-context";
 import { finishSession, openSession } from "./session-routes";
 import { toHttpError } from "./storage-errors";
@@ -52,6 +53,7 @@ async function route(r: AccountRequest, path: string): Promise<void> {
   // session open, and a finished or expired session cannot keep writing.
   const within = (body: () => Promise<void>) => r.deps.sessions.within(r.account.accountId, sessionOf(r), body);
   if (path === "/v1/list" && method === "GET") return within(() => listObjects(r));
+  if (path === "/v1/stat" && method === "POST") return within(() => statObjects(r));
   if (path.startsWith("/v1/objects/")) {
     const { key, parsed } = objectKeyOf(path);
     if (method === "GET") return within(() => getObject(r, key));
