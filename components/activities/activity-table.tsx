@@ -55,10 +55,11 @@ export function ActivityTable({ activities, showAccount = false, showCustomer = 
             <Td>{formatBytes(a.bytesScanned)}</Td>
             <Td>{formatBytes(a.bytesNew)}</Td>
             <Td>{a.errorCount}</Td>
-            <Td className="max-w-md min-w-64 whitespace-normal">
-              {a.summary ? <div className="line-clamp-2">{a.summary}</div> : null}
+            <Td className="max-w-md min-w-64">
+              {/* Td does not wrap; a summary and a matching line do. */}
+              {a.summary ? <div className="line-clamp-2 whitespace-normal">{a.summary}</div> : null}
               {a.match ? (
-                <Link href={`/activities/${a.id}?after=${a.match.id - 1}#entry-${a.match.id}`} className="mt-1 block text-xs hover:underline" title="Open the log at this line">
+                <Link href={`/activities/${a.id}?after=${a.match.id - 1}#entry-${a.match.id}`} className="mt-1 block text-xs break-words whitespace-normal hover:underline" title="Open the log at this line">
                   <Badge tone={levelTone[a.match.level]}>{a.match.level}</Badge> {a.match.path ? <span className="font-mono break-all">{a.match.path}: </span> : null}
                   {a.match.excerpt}
                 </Link>

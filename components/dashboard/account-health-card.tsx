@@ -47,7 +47,16 @@ export function AccountHealthCard({ account: a, now }: { account: DashboardAccou
         </div>
         <div>
           <dt className="text-xs font-medium text-slate-500 uppercase">Next expected</dt>
-          <dd>{a.nextExpectedAt ? <LocalTime date={a.nextExpectedAt} /> : "no schedule set"}</dd>
+          <dd>
+            {a.nextExpectedAt ? (
+              <>
+                <LocalTime date={a.nextExpectedAt} />
+                {a.nextExpectedAt < now ? <span className="text-red-700 dark:text-red-400"> (late)</span> : null}
+              </>
+            ) : (
+              "no schedule set"
+            )}
+          </dd>
         </div>
       </dl>
       <StorageBar used={a.usedBytes} quota={a.quotaBytes} />
