@@ -1,6 +1,7 @@
 import { Blake3Hasher } from "@napi-rs/blake-hash";
 import type { StorageDriver } from "../storage/driver";
 import type { BoxKey } from "./crypto-box";
+import type { DecodeWorker } from "./decode-run";
 import type { MasterIndex } from "./master-index";
 import type { MasterKey } from "./master-key";
 import type { Packer } from "./packer";
@@ -14,6 +15,8 @@ export interface RepositoryContext {
   boxKey: BoxKey;
   index: MasterIndex;
   packer: Packer;
+  /** Decodes loadBlobs' pack reads off the main thread (restore). */
+  decodeWorker: DecodeWorker;
   runtime: RepositoryRuntime;
   stats: RepositoryStats;
   /** Index files that did not decrypt at open: their blobs are unknown; check reports them. */

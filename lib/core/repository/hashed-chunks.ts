@@ -1,5 +1,34 @@
-import type { ChunkWorkerClient } from "./chunk-worker-client";
+import { RequestWorker } from "./request-worker";
 import type { ChunkerParams, HashedChunk } from "./types";
+
+/**
+ * A request to chunk-worker.mjs: the bytes [start, filled) of `buffer` are the current chunk's so
+ * far, those before `from` already scanned with state (pos, hash). `final`: the end of the file.
+ */
+export interface ScanRequest {
+  buffer: SharedArrayBuffer;
+  start: number;
+  from: number;
+  filled: number;
+  pos: number;
+  hash: number;
+  final: boolean;
+}
+
+/** The end (exclusive) and id of every chunk completed, in order, and the state to pass next. */
+export interface ScanReply {
+  ends: number[];
+  ids: string[];
+  pos: number;
+  hash: number;
+}
+
+export type ChunkWorker = RequestWorker<ScanRequest, ScanReply>;
+
+export function chunkWorkerFor(params: ChunkerParams, gear: Uint32Array, idKey: Buffer): ChunkWorker {
+  const { minSize, avgSize, maxSize } = params;
+  return new RequestWorker(new URL("./chunk-worker.mjs", import.meta.url), { params: { minSize, avgSize, maxSize }, gear: new Uint32Array(gear), idKey: new Uint8Array(idKey) }, "chunk worker");
+}
 
 /** Reads of this many bytes by default. */
 const DEFAULT_READ_SIZE = 1024 * 1024;
@@ -29,7 +58,7 @@ function takeWorkBuffer(size: number): Buffer {
  * are never moved.
  */
 export async function* hashedChunks(
-  worker: ChunkWorkerClient,
+  worker: ChunkWorker,
   params: ChunkerParams,
   read: (into: Uint8Array) => Promise<number>,
   readSize = DEFAULT_READ_SIZE,
@@ -37,7 +66,8 @@ export async function* hashedChunks(
   const pooledSize = 3 * readSize;
   let work = takeWorkBuffer(pooledSize);
   try {
-    let state = { pos: 0, hash: 0 };
+    let pos = 0;
+    let hash = 0;
     let start = 0;
     let filled = 0;
     for (;;) {
@@ -56,8 +86,8 @@ export async function* hashedChunks(
       const n = await read(work.subarray(filled, filled + readSize));
       const from = filled;
       filled += n;
-      const reply = await worker.scan({ buffer: work.buffer as SharedArrayBuffer, start, from, filled, state, final: n === 0 });
-      state = reply.state;
+      const reply = await worker.request({ buffer: work.buffer as SharedArrayBuffer, start, from, filled, pos, hash, final: n === 0 });
+      ({ pos, hash } = reply);
       for (let i = 0; i < reply.ends.length; i++) {
         const end = reply.ends[i]!;
         yield { data: work.subarray(start, end), id: reply.ids[i]! };

@@ -38,12 +38,14 @@ export async function readPackRange(ctx: RepositoryContext, pack: string, offset
 }
 
 export async function decodeVerified(ctx: RepositoryContext, id: string, at: BlobLocation, stored: Uint8Array): Promise<Buffer> {
-  const key = packKey(at.pack);
-  const objects = [key, `blob ${id}`];
   const plain = await decodeBlob(ctx.boxKey, at.type, id, stored);
-  if (typeof plain === "string") throw new RepositoryError("damaged", `Blob ${id} in pack ${key} ${plain}.`, { objects });
-  if (plain.length !== at.rawLength || computeBlobId(ctx.master.idKey, plain) !== id) {
-    throw new RepositoryError("damaged", `Blob ${id} in pack ${key} does not match its id.`, { objects });
-  }
+  if (typeof plain === "string") throw damagedBlob(id, at.pack, plain);
+  if (plain.length !== at.rawLength || computeBlobId(ctx.master.idKey, plain) !== id) throw damagedBlob(id, at.pack, "does not match its id");
   return plain;
+}
+
+/** The error for a blob whose stored bytes are not it; `reason` completes "Blob <id> in pack <key> ". */
+export function damagedBlob(id: string, pack: string, reason: string): RepositoryError {
+  const key = packKey(pack);
+  return new RepositoryError("damaged", `Blob ${id} in pack ${key} ${reason}.`, { objects: [key, `blob ${id}`] });
 }

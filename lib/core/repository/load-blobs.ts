@@ -1,5 +1,6 @@
 import type { RepositoryContext } from "./context";
-import { decodeVerified, locateBlob, readPackRange } from "./load-blob";
+import { decodeRun } from "./decode-run";
+import { locateBlob, readPackRange } from "./load-blob";
 import type { BlobLocation } from "./master-index";
 
 /** Adjacent blobs of one pack are read together, up to this many bytes a read. */
@@ -15,7 +16,7 @@ interface Run {
 /**
  * Yields the verified plaintexts of `ids` in order (a file's content list). Blobs stored next to
  * each other in one pack, as a backup writes a file's chunks, are fetched with one read; up to
- * `prefetch` reads and their decryption run ahead of the consumer. A damaged or unknown blob
+ * `prefetch` reads and their decoding (on the decode worker) run ahead of the consumer. A damaged or unknown blob
  * throws (RepositoryError "damaged") when the iteration reaches it, never earlier, so everything
  * before it has been yielded.
  */
@@ -69,7 +70,5 @@ function planRuns(ctx: RepositoryContext, ids: readonly string[]): (Run | { erro
 async function fetchRun(ctx: RepositoryContext, run: Run | { error: unknown; id: string }): Promise<PromiseSettledResult<Buffer>[]> {
   if ("error" in run) throw run.error;
   const bytes = await readPackRange(ctx, run.pack, run.offset, run.length, run.blobs[0]!.id);
-  return Promise.allSettled(
-    run.blobs.map(({ id, at }) => decodeVerified(ctx, id, at, bytes.subarray(at.offset - run.offset, at.offset - run.offset + at.length))),
-  );
+  return decodeRun(ctx.decodeWorker, run.pack, run.offset, bytes, run.blobs);
 }

@@ -97,6 +97,7 @@ describe("repository round trip", () => {
       for await (const part of repo.loadBlobs(ids)) got.push(part);
     })().catch((e: unknown) => e);
     expect(error).toMatchObject({ code: "damaged" });
+    expect((error as Error).message).toMatch(/^Blob [0-9a-f]{64} in pack data\/.* does not decrypt \(bytes altered, or not this blob\)\.$/);
     expect((error as { objects: string[] }).objects[0]).toBe(victim);
     expect(Buffer.concat(got).equals(data.subarray(0, Buffer.concat(got).length))).toBe(true);
   });

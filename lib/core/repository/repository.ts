@@ -1,13 +1,13 @@
 import type { StorageDriver } from "../storage/driver";
 import { changePassphrase } from "./change-passphrase";
 import { checkRepository } from "./check";
-import { ChunkWorkerClient } from "./chunk-worker-client";
 import { createChunker } from "./chunker";
 import { computeBlobId, type RepositoryContext } from "./context";
+import { decodeWorkerFor } from "./decode-run";
 import { importBoxKey } from "./crypto-box";
 import { RepositoryError } from "./errors";
 import { deriveGearTable } from "./gear-table";
-import { hashedChunks } from "./hashed-chunks";
+import { chunkWorkerFor, hashedChunks, type ChunkWorker } from "./hashed-chunks";
 import { loadBlob } from "./load-blob";
 import { loadBlobs } from "./load-blobs";
 import { loadIndexFiles } from "./load-indexes";
@@ -48,18 +48,19 @@ export async function createRepositoryHandle(
     maxPendingBytes: runtime.maxPendingBytes, stats, emit,
     ...(runtime.compressionLevel === undefined ? {} : { compressionLevel: runtime.compressionLevel }),
   });
-  const ctx: RepositoryContext = { driver, config, master, boxKey, index, packer, runtime, stats, damagedIndexes, emit };
+  const decodeWorker = decodeWorkerFor(master);
+  const ctx: RepositoryContext = { driver, config, master, boxKey, index, packer, decodeWorker, runtime, stats, damagedIndexes, emit };
   return new RepositoryHandle(ctx);
 }
 
 class RepositoryHandle implements Repository {
   private readonly gear: Uint32Array;
   private readonly held = new Set<LockHandle>();
-  private readonly chunkWorker: ChunkWorkerClient;
+  private readonly chunkWorker: ChunkWorker;
 
   constructor(private readonly ctx: RepositoryContext) {
     this.gear = deriveGearTable(ctx.master.chunkerSeed);
-    this.chunkWorker = new ChunkWorkerClient({ params: ctx.config.chunker, gear: this.gear, idKey: ctx.master.idKey });
+    this.chunkWorker = chunkWorkerFor(ctx.config.chunker, this.gear, ctx.master.idKey);
   }
 
   get id() { return this.ctx.config.id; }
@@ -180,6 +181,7 @@ class RepositoryHandle implements Repository {
   async close(): Promise<void> {
     for (const handle of [...this.held]) await handle.release().catch(() => undefined);
     await this.chunkWorker.terminate();
+    await this.ctx.decodeWorker.terminate();
     await this.ctx.packer.close();
   }
 }
