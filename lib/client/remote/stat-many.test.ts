@@ -45,6 +45,10 @@ describe("existence checks in batches", () => {
     expect(stats.map((s) => s?.size ?? null)).toEqual([null, bytes.length, null]);
     expect(stats[1]?.mtime).toBeInstanceOf(Date);
     await expect(remote.statMany(["config", "../etc/passwd"])).rejects.toThrow(/not a repository object name/);
+    // The driver splits long lists into batches the server accepts.
+    const many = await remote.statMany(Array.from({ length: 2500 }, (_, i) => (i === 2400 ? "config" : absent)));
+    expect(many.filter((s) => s !== null)).toHaveLength(1);
+    expect(many[2400]?.size).toBe(bytes.length);
     await remote.finishSession(null);
   });
 });
