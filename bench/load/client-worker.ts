@@ -42,7 +42,7 @@ function context(s: WorkerSetup): ClientContext {
 
 async function run(s: WorkerSetup, go: WorkerGo): Promise<void> {
   const ctx = context(s);
-  const tallies: ClientTally[] = s.clients.map((c) => ({ login: c.login, completed: 0, failed: 0 }));
+  const tallies: ClientTally[] = s.clients.map((c) => ({ login: c.login, completed: 0, refused: 0, failed: 0 }));
   await Promise.all(
     s.clients.map(async (client, i) => {
       const tally = tallies[i]!;
@@ -55,8 +55,13 @@ async function run(s: WorkerSetup, go: WorkerGo): Promise<void> {
         } catch (error) {
           // Cut off by the deadline while waiting for a session: not a failure of the server.
           if (Date.now() >= go.deadline) break;
+          const message = error instanceof Error ? error.message : String(error);
+          if (/session limit/.test(message)) {
+            tally.refused += 1;
+            continue;
+          }
           tally.failed += 1;
-          if (errors.length < MAX_ERRORS_KEPT) errors.push(`${client.login}: ${error instanceof Error ? error.message : String(error)}`);
+          if (errors.length < MAX_ERRORS_KEPT) errors.push(`${client.login}: ${message}`);
         }
       }
     }),

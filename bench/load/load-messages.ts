@@ -27,6 +27,8 @@ export interface ClientTally {
   login: string;
   /** Backups that ended with a committed snapshot. */
   completed: number;
+  /** Still refused at the session limit after the client's own retries (it would try later). */
+  refused: number;
   failed: number;
 }
 

@@ -98,6 +98,7 @@ async function main(): Promise<number> {
     const tallies: ClientTally[] = finished.flatMap((r) => r.clients);
     const completed = tallies.reduce((n, t) => n + t.completed, 0);
     const failed = tallies.reduce((n, t) => n + t.failed, 0);
+    const refused = tallies.reduce((n, t) => n + t.refused, 0);
     const latency = latencySummary(finished.flatMap((r) => r.latencies));
     const clientSeen503 = finished.reduce((n, r) => n + r.answered503, 0);
     log(`verifying ${options.verify === 0 ? "every" : options.verify} repository with check --read-data`);
@@ -108,7 +109,7 @@ async function main(): Promise<number> {
 
     console.log(`\nStrongroom load benchmark: ${options.clients} clients in ${options.workers} worker processes, ${elapsedSeconds.toFixed(1)} s, session limit ${options.maxSessions}`);
     console.log(`load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${(loadavg()[0] ?? 0).toFixed(2)}`);
-    console.log(`sessions completed (snapshot committed): ${completed} (${(completed / elapsedSeconds).toFixed(1)}/s); failed: ${failed}`);
+    console.log(`sessions completed (snapshot committed): ${completed} (${(completed / elapsedSeconds).toFixed(1)}/s); refused at the session limit after the client's retries: ${refused}; failed: ${failed}`);
     console.log(`503 answered: ${after.answered503 - before.answered503} (clients saw ${clientSeen503}); sessions admitted: ${after.sessionsTotal - before.sessionsTotal}`);
     console.log(`request latency (to response headers, 503s excluded): p50 ${latency.p50} ms, p95 ${latency.p95} ms, p99 ${latency.p99} ms`);
     console.log(`daemon peak RSS: ${daemonPeak?.toFixed(0) ?? "?"} MiB (target < ${RSS_TARGET_MIB}); CPU during the run: daemon ${daemonCpu.toFixed(1)} s, simulated clients ${clientsCpu.toFixed(1)} s`);
@@ -123,6 +124,7 @@ async function main(): Promise<number> {
         max_sessions: options.maxSessions,
         sessions_completed: completed,
         sessions_per_s: Number((completed / elapsedSeconds).toFixed(2)),
+        sessions_refused: refused,
         sessions_failed: failed,
         answered_503: after.answered503 - before.answered503,
         integrity_errors: verification.integrityErrors,
