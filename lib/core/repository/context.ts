@@ -1,4 +1,4 @@
-import { Blake3Hasher } from "@napi-rs/blake-hash";
+import { createRequire } from "node:module";
 import type { StorageDriver } from "../storage/driver";
 import type { BoxKey } from "./crypto-box";
 import type { DecodeWorker } from "./decode-run";
@@ -23,6 +23,10 @@ export interface RepositoryContext {
   damagedIndexes: string[];
   emit: (event: RepositoryEvent) => void;
 }
+
+// Loaded with require, not import: in the bundled CLI (an ES module) an import of this CommonJS
+// package makes Node scan its loader for named exports (cjs-module-lexer) at every start.
+const { Blake3Hasher } = createRequire(import.meta.url)("@napi-rs/blake-hash") as typeof import("@napi-rs/blake-hash");
 
 /** Keyed BLAKE3 (key = the repository's id key): equal data in two repositories gets unrelated ids. */
 export function computeBlobId(idKey: Buffer, plaintext: Uint8Array): string {

@@ -1,7 +1,10 @@
 import { scrypt } from "node:crypto";
-import { hashRaw } from "@node-rs/argon2";
+import { createRequire } from "node:module";
 import { RepositoryError } from "./errors";
 import type { KdfParams } from "./types";
+
+// Required, not imported: see context.ts (the ES import costs a CommonJS export scan per start).
+const { hashRaw } = createRequire(import.meta.url)("@node-rs/argon2") as typeof import("@node-rs/argon2");
 
 /** Derives the 32-byte key-wrapping key from a passphrase; runs on the libuv pool. */
 export async function deriveWrappingKey(passphrase: string, kdf: KdfParams, salt: Uint8Array): Promise<Buffer> {
