@@ -56,4 +56,12 @@ describe("the backup dashboard", () => {
     expect(row!.days.filter((d) => d !== null)).toHaveLength(5);
     expect(stripStart(now, 30)).toEqual(at(29, 0));
   });
+
+  it("one customer's dashboard for its reseller or an admin; nothing across tenants", async () => {
+    const ids = async (actor: typeof w.admin, customerUserId: number) => (await listBackupDashboard({ db, actor }, now, { customerUserId })).map((r) => r.id);
+    expect(await ids(w.reseller1, w.customerA.userId)).toEqual([w.accountA]);
+    expect(await ids(w.admin, w.customerB.userId)).toEqual([w.accountB]);
+    expect(await ids(w.reseller2, w.customerA.userId)).toEqual([]);
+    expect(await ids(w.reseller1, w.customerB.userId)).toEqual([]);
+  });
 });

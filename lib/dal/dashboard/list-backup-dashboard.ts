@@ -1,5 +1,5 @@
 import "server-only";
-import { asc } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { backupAccounts } from "../../../db/schema";
 import type { DalContext } from "../context";
 import { accountHealthRank, withAccountHealth } from "../health/account-health";
@@ -8,9 +8,10 @@ import { dailyOutcomes, type DailyOutcome } from "./daily-outcomes";
 
 /**
  * The customer's dashboard: each of the actor's accounts with its health, storage and a 30-day strip
- * of daily outcomes, the worst health first. Two queries whatever the number of accounts.
+ * of daily outcomes, the worst health first (optionally one customer's, for the reseller's customer
+ * page). Two queries whatever the number of accounts.
  */
-export async function listBackupDashboard({ db, actor }: DalContext, now: Date = new Date()) {
+export async function listBackupDashboard({ db, actor }: DalContext, now: Date = new Date(), filter: { customerUserId?: number } = {}) {
   const accounts = await db
     .select(
       withAccountHealth(
@@ -26,7 +27,8 @@ export async function listBackupDashboard({ db, actor }: DalContext, now: Date =
       ),
     )
     .from(backupAccounts)
-    .where(accountScope(actor))
+    // A reseller's or admin's view of one customer's dashboard: the same rows, within their scope.
+    .where(and(accountScope(actor), filter.customerUserId === undefined ? undefined : eq(backupAccounts.customerUserId, filter.customerUserId)))
     .orderBy(accountHealthRank(now), asc(backupAccounts.loginName))
     .limit(500);
   const strips = await dailyOutcomes(

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { Suspense } from "react";
-import { AccountList } from "@/components/accounts/account-list";
+import { BackupDashboard } from "@/components/dashboard/backup-dashboard";
 import { CustomerRecentActivity } from "@/components/customers/customer-recent-activity";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,7 +21,7 @@ export default async function CustomerPage({ params }: { params: Promise<{ custo
     <>
       <PageHeader title={customer.name} description={`${customer.login} · served by ${customer.resellerName}${customer.disabled ? " · disabled" : ""}`} />
       <Suspense fallback={<Card><TableSkeleton /></Card>}>
-        <AccountList ctx={ctx} customerUserId={customer.id} emptyHint="This customer has no backup accounts." />
+        <BackupDashboard ctx={ctx} customerUserId={customer.id} />
       </Suspense>
       <h2 className="mt-8 mb-3 text-lg font-semibold">Recent activity</h2>
       <Suspense fallback={<Card><TableSkeleton /></Card>}>
