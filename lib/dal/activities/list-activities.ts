@@ -5,9 +5,9 @@ import { activities, activityEntries, backupAccounts, users, type EntryLevel } f
 import type { Actor } from "../../auth/actor";
 import { encodeActivityKey, type ActivityCursor } from "./activity-cursor";
 import type { ActivityFilters } from "./activity-filters";
-import { activityOrder, afterKey } from "./activity-order";
 import { matchExcerpt } from "./fulltext-query";
-import { activityRowColumns, findTextMatches, firstEntryMatching, type ActivityRow } from "./text-search";
+import { selectActivityPage } from "./select-activity-page";
+import { findTextMatches, firstEntryMatching, type ActivityRow } from "./text-search";
 
 export { parseActivityFilters, activityFiltersToParams, type ActivityFilters } from "./activity-filters";
 export { parseActivityCursor, type ActivityCursor } from "./activity-cursor";
@@ -122,12 +122,7 @@ export async function listActivities(db: Database, actor: Actor, filters: Activi
   const where = activityConditions(actor, filters);
   const fetched = filters.q
     ? await findTextMatches(db, where, { q: filters.q, level: filters.level }, { key, descending: walkDescending, count: limit + 1 })
-    : await db
-        .select(activityRowColumns)
-        .from(activities)
-        .where(and(where, key ? afterKey(key, walkDescending) : undefined))
-        .orderBy(...activityOrder(walkDescending))
-        .limit(limit + 1);
+    : await selectActivityPage(db, where, { key, descending: walkDescending, count: limit + 1 });
 
   const more = fetched.length > limit;
   // Back at the start: show a whole first page rather than the few rows left before the key.
