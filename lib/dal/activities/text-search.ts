@@ -6,7 +6,7 @@ import type { ActivityKey } from "./activity-cursor";
 import { activityOrder, afterKey } from "./activity-order";
 import { fulltextQuery, searchTerms, termPattern } from "./fulltext-query";
 
-// Text search over activities: q in the summary, or in one entry's message and path (at a level).
+// Text search over activities: q's words in the summary, or in one entry's message and path (at a level).
 // Two plans that return the same rows. FULLTEXT finds rare words across millions of entries, but
 // InnoDB builds its whole match set first, so a common word ("denied") costs seconds. A scan of the
 // newest candidates with one REGEXP per term finds common words in the first few hundred runs.
@@ -22,15 +22,16 @@ function entryFulltext(q: string, level: EntryLevel | undefined): SQL {
   return and(sql`match(${activityEntries.message}, ${activityEntries.path}) against (${fulltextQuery(q) ?? ""} in boolean mode)`, atLevel(level))!;
 }
 
-/** An entry (of `level`) contains every term of q as FULLTEXT would see it; for scans within known activities. */
-export function entryPatterns(q: string, level: EntryLevel | undefined): SQL {
-  const text = sql`concat_ws(' ', ${activityEntries.message}, ${activityEntries.path})`;
+/** `text` contains every term of q as FULLTEXT would see it. */
+function containsTerms(text: SQL, q: string): SQL[] {
   // LIKE first: MariaDB's REGEXP with \p{L} classes costs ~0.4 ms a line, LIKE rejects most lines
   // for a fraction of that, and AND evaluates left to right.
-  return and(
-    atLevel(level),
-    ...searchTerms(q).flatMap((t) => [...t.words.map((w) => like(text, `%${escapeLike(w)}%`)), sql`${text} regexp ${termPattern(t)}`]),
-  )!;
+  return searchTerms(q).flatMap((t) => [...t.words.map((w) => like(text, `%${escapeLike(w)}%`)), sql`${text} regexp ${termPattern(t)}`]);
+}
+
+/** An entry (of `level`) contains every term of q as FULLTEXT would see it; for scans within known activities. */
+export function entryPatterns(q: string, level: EntryLevel | undefined): SQL {
+  return and(atLevel(level), ...containsTerms(sql`concat_ws(' ', ${activityEntries.message}, ${activityEntries.path})`, q))!;
 }
 
 /** For a select over activities: the id of its first entry (in log order) matching the text. */
@@ -41,12 +42,20 @@ export function firstEntryMatching(q: string, level: EntryLevel | undefined) {
 }
 
 function textCondition(q: string, level: EntryLevel | undefined, plan: "scan" | "fulltext"): SQL {
-  const inEntries =
-    plan === "fulltext"
-      ? sql`${activities.id} in (select ${activityEntries.activityId} from ${activityEntries} where ${entryFulltext(q, level)})`
-      : sql`exists (select 1 from ${activityEntries} where ${activityEntries.activityId} = ${activities}.id and ${entryPatterns(q, level)})`;
-  // A level asks about entries; the summary is no entry.
-  return level ? inEntries : or(like(activities.summary, `%${escapeLike(q)}%`), inEntries)!;
+  if (plan === "fulltext") {
+    // The ids of matching activities from the two FULLTEXT indexes, as one set: an OR of the summary
+    // and an IN would read every row of the range to test the summary (bench:portal: 8 s for a
+    // rare word over a reseller's 30 days), the set is looked up by primary key.
+    const inEntries = sql`select ${activityEntries.activityId} from ${activityEntries} where ${entryFulltext(q, level)}`;
+    // A level asks about entries; the summary is no entry.
+    const matching = level
+      ? inEntries
+      : sql`select ${activities.id} from ${activities} where match(${activities.summary}) against (${fulltextQuery(q) ?? ""} in boolean mode) union ${inEntries}`;
+    return sql`${activities.id} in (select m.id from (${matching}) m)`;
+  }
+  const inEntries = sql`exists (select 1 from ${activityEntries} where ${activityEntries.activityId} = ${activities}.id and ${entryPatterns(q, level)})`;
+  // Summaries are matched by word, like entries, so both plans agree (FULLTEXT sees words).
+  return level ? inEntries : or(and(...containsTerms(sql`${activities.summary}`, q)), inEntries)!;
 }
 
 // Growing chunks: a common word fills a page from the first; a rare one stops scanning soon. Each
