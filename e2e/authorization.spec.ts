@@ -269,6 +269,13 @@ test.describe("each actor sees only its own tenant's data", () => {
   test.describe(() => {
     test.use({ storageState: authFile("reseller1") });
 
+    test("reseller1's support search for customer B's failures finds nothing of B's", async ({ page, world }) => {
+      await expectAllowed(page, `/search?customer=${world.customerB.id}&since=30d`, ["Nothing matches this search"]);
+      const body = await page.locator("body").innerText();
+      const others = world.accounts.filter((a) => a.resellerId !== world.reseller1.id).map((a) => a.loginName);
+      expect(absentNames(body, [...others, world.customerB.name], [world.resellerUser1.name, world.reseller1.name])).toEqual([]);
+    });
+
     test("reseller1's customer page shows none of another customer's accounts", async ({ page, world }) => {
       const own = world.accounts.filter((a) => a.customerUserId === world.customerA.id);
       await expectAllowed(page, `/customers/${world.customerA.id}`, [world.customerA.name]);
