@@ -72,7 +72,7 @@ async function main(): Promise<number> {
     console.log(
       `loading ${loaders.rows.toLocaleString("en")} entries (same rows, fresh table with every index): multi-row INSERT ${loaders.insertSeconds.toFixed(1)} s, LOAD DATA ${loaders.loadSeconds.toFixed(1)} s, LOAD DATA then indexes ${loaders.loadThenIndexSeconds.toFixed(1)} s`,
     );
-    console.log(`page 500 reached by following "next" 499 times: ${(walkTo500.ms / 1000).toFixed(1)} s in all`);
+    console.log(`page ${walkTo500.pages} reached by following "next" ${walkTo500.pages - 1} times: ${(walkTo500.ms / 1000).toFixed(1)} s in all`);
     console.log(`load average (1 min) at start ${loadAtStart.toFixed(2)}, at end ${(loadavg()[0] ?? 0).toFixed(2)}${loadAtStart > 0.5 ? ": OTHER WORK WAS RUNNING" : ""}\n`);
     console.log(formatResults(results));
     console.log(`\nslowest case: ${slowest.case.name} (p95 ${slowest.timing.p95.toFixed(1)} ms); its statements, slowest first:\n`);
