@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, like, or, sql, type SQL } from "drizzle-orm";
 import { activities, backupAccounts, resellers, users } from "../../../db/schema";
 import type { Actor } from "../../auth/actor";
 import type { DalContext } from "../context";
-import { accountHealthColumns, accountHealthRank, accountHealthStates, type AccountHealth } from "../health/account-health";
+import { accountHealthCaseOf, accountHealthColumns, accountHealthRankOf, accountHealthStates, type AccountHealth } from "../health/account-health";
 import { accountScope, customerScope } from "../scope";
 import type { CustomerFilters } from "./customer-filters";
 
@@ -60,19 +60,32 @@ export async function listCustomerOverview(
   const now = options.now ?? new Date();
   const pageSize = options.pageSize === undefined ? 50 : options.pageSize;
   const resellerId = actor.role === "admin" ? filters.resellerId : undefined;
+  const health = accountHealthColumns(now);
 
+  // One row per account with its two health lookups done once. GROUP BY on the primary key keeps
+  // MySQL and MariaDB from merging this into the outer query, which would copy the correlated
+  // subqueries into every place the health CASE reads them (about three times the index walks).
   const acc = db
     .select({
-      accountId: sql<number>`${backupAccounts.id}`.as("account_id"),
-      customerUserId: sql<number>`${backupAccounts.customerUserId}`.as("customer_user_id"),
-      usedBytes: sql<number>`${backupAccounts.usedBytes}`.as("used_bytes"),
-      quotaBytes: sql<number>`${backupAccounts.quotaBytes}`.as("quota_bytes"),
-      rank: accountHealthRank(now).as("health_rank"),
-      lastSuccessAt: sql`${accountHealthColumns(now).lastSuccessAt}`.as("last_success_at"),
+      accountId: sql<number>`${backupAccounts.id}`.as("acc_id"),
+      customerUserId: sql<number>`${backupAccounts.customerUserId}`.as("acc_customer_id"),
+      usedBytes: sql<number>`${backupAccounts.usedBytes}`.as("acc_used_bytes"),
+      quotaBytes: sql<number>`${backupAccounts.quotaBytes}`.as("acc_quota_bytes"),
+      createdAt: sql`${backupAccounts.createdAt}`.as("acc_created_at"),
+      intervalHours: sql`${backupAccounts.expectedIntervalHours}`.as("acc_interval_hours"),
+      lastSuccessAt: sql`${health.lastSuccessAt}`.as("acc_last_success_at"),
+      lastBackupStatus: sql`${health.lastBackupStatus}`.as("acc_last_status"),
     })
     .from(backupAccounts)
     .where(and(accountScope(actor), resellerId === undefined ? undefined : eq(backupAccounts.resellerId, resellerId)))
+    .groupBy(backupAccounts.id)
     .as("acc");
+  const rank = accountHealthRankOf(
+    accountHealthCaseOf(
+      { lastSuccessAt: sql`${acc.lastSuccessAt}`, lastBackupStatus: sql`${acc.lastBackupStatus}`, createdAt: sql`${acc.createdAt}`, expectedIntervalHours: sql`${acc.intervalHours}` },
+      now,
+    ),
+  );
   const failures = db
     .select({ accountId: sql<number>`${activities.accountId}`.as("failed_account_id"), n: sql<number>`count(*)`.as("failed_n") })
     .from(activities)
@@ -80,9 +93,8 @@ export async function listCustomerOverview(
     .groupBy(activities.accountId)
     .as("f");
 
-  // Guarded: when MariaDB merges the derived table into the outer join, a customer without accounts
-  // gets the health CASE evaluated over NULLs ("new") instead of NULL.
-  const accountRank = sql`case when ${acc.accountId} is not null then ${acc.rank} end`;
+  // Guarded: for a customer without accounts the outer join's NULLs would read as "new".
+  const accountRank = sql`case when ${acc.accountId} is not null then ${rank} end`;
   const healthRank = sql<number | null>`min(${accountRank})`;
   // A never-successful account makes its customer's "last success" never: null sorts as stalest.
   const lastSuccess = sql<Date | null>`case when count(${acc.accountId}) > 0 and count(${acc.lastSuccessAt}) = count(${acc.accountId}) then min(${acc.lastSuccessAt}) end`;

@@ -1,4 +1,5 @@
 import { inArray, sql, type SQL } from "drizzle-orm";
+import type { AnyMySqlColumn } from "drizzle-orm/mysql-core";
 import { activities, backupAccounts } from "../../../db/schema";
 
 // An account's health, computed in the query at read time (never stored by a cron that can fall
@@ -28,18 +29,33 @@ const lastSuccessAt = sql`(select h.started_at from ${activities} h
 const since = sql`coalesce(${lastSuccessAt}, ${backupAccounts.createdAt})`;
 const nextExpectedAt = sql`(${since} + interval ${backupAccounts.expectedIntervalHours} hour)`;
 
+/** What the health CASE reads: the two lookups and the account's own columns, as SQL. */
+export interface AccountHealthInputs {
+  lastSuccessAt: SQL | AnyMySqlColumn;
+  lastBackupStatus: SQL | AnyMySqlColumn;
+  createdAt: SQL | AnyMySqlColumn;
+  expectedIntervalHours: SQL | AnyMySqlColumn;
+}
+
 /**
- * The health CASE at a given instant. Without an expected interval the date arithmetic yields NULL,
- * the comparisons are not true, and the account can be neither missed nor overdue.
+ * The health CASE at a given instant, over given inputs. Without an expected interval the date
+ * arithmetic yields NULL, the comparisons are not true, and the account can be neither missed nor
+ * overdue. A query over many accounts (the reseller's customers page) passes the columns of a
+ * derived table that looked each account's last success and last status up once.
  */
-function healthCase(now: Date): SQL {
-  return sql`(case
-    when ${now} > (${since} + interval (3 * ${backupAccounts.expectedIntervalHours}) hour) then 'overdue'
-    when ${now} > ${nextExpectedAt} then 'missed'
-    when ${lastBackupStatus} in ('failed', 'interrupted') then 'failed'
-    when ${lastBackupStatus} = 'warning' then 'warning'
-    when ${lastBackupStatus} is null then 'new'
+export function accountHealthCaseOf(i: AccountHealthInputs, now: Date): SQL<AccountHealth> {
+  const from = sql`coalesce(${i.lastSuccessAt}, ${i.createdAt})`;
+  return sql<AccountHealth>`(case
+    when ${now} > (${from} + interval (3 * ${i.expectedIntervalHours}) hour) then 'overdue'
+    when ${now} > (${from} + interval ${i.expectedIntervalHours} hour) then 'missed'
+    when ${i.lastBackupStatus} in ('failed', 'interrupted') then 'failed'
+    when ${i.lastBackupStatus} = 'warning' then 'warning'
+    when ${i.lastBackupStatus} is null then 'new'
     else 'ok' end)`;
+}
+
+function healthCase(now: Date): SQL {
+  return accountHealthCaseOf({ lastSuccessAt, lastBackupStatus, createdAt: backupAccounts.createdAt, expectedIntervalHours: backupAccounts.expectedIntervalHours }, now);
 }
 
 /**
@@ -71,7 +87,12 @@ export function accountHealthIn(states: readonly AccountHealth[], now: Date = ne
 
 /** The sort key of a health state: 0 for the worst (overdue) up to 5 for ok. */
 export function accountHealthRank(now: Date = new Date()): SQL<number> {
-  return sql<number>`field(${healthCase(now)}, ${sql.join(
+  return accountHealthRankOf(healthCase(now));
+}
+
+/** The same sort key of any health expression (e.g. accountHealthCaseOf's). */
+export function accountHealthRankOf(health: SQL): SQL<number> {
+  return sql<number>`field(${health}, ${sql.join(
     accountHealthStates.map((s) => sql`${s}`),
     sql`, `,
   )}) - 1`;
