@@ -58,8 +58,13 @@ function owned(buffer) {
 parentPort.on("message", async ({ seq, bytes, blobs }) => {
   try {
     const stored = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const results = await Promise.all(blobs.map((b) => decode(stored.subarray(b.offset, b.offset + b.length), b)));
-    const out = results.map((r) => (typeof r === "string" ? { reason: r } : { data: owned(r) }));
+    // One blob at a time: its decrypted body is garbage once decompressed, so a read's blobs never
+    // hold their bodies all at once (runs of several reads are in flight, each on the pool).
+    const out = [];
+    for (const b of blobs) {
+      const r = await decode(stored.subarray(b.offset, b.offset + b.length), b);
+      out.push(typeof r === "string" ? { reason: r } : { data: owned(r) });
+    }
     parentPort.postMessage({ seq, results: out }, out.flatMap((r) => (r.data && r.data.byteLength > 0 ? [r.data.buffer] : [])));
   } catch (error) {
     parentPort.postMessage({ seq, error: String(error?.stack ?? error) });
