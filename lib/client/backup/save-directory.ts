@@ -1,10 +1,10 @@
-import type { BigIntStats } from "node:fs";
 import fs from "node:fs/promises";
 import path from "node:path";
 import type { BlobId, Tree, TreeNode } from "../../core/repository";
 import { describeFsError, errnoCode } from "../util/errno";
 import { throwIfInterrupted } from "../util/interrupted";
 import type { BackupState } from "./backup-state";
+import { lookAhead, type EntryLookahead } from "./entry-lookahead";
 import { compareNames, nodeFromStat } from "./node-from-stat";
 import { saveFile } from "./save-file";
 import type { Selection } from "./source-selection";
@@ -31,7 +31,7 @@ export async function saveDirectory(state: BackupState, dir: string, selection: 
   names.sort(compareNames);
   const previousByName = new Map((previous?.nodes ?? []).map((n) => [n.name, n]));
   const jobs: Promise<TreeNode | null>[] = [];
-  const stats = lstatAhead(dir, names);
+  const ahead = lookAhead(state.repo, dir, names, previousByName);
   try {
     for (const [i, name] of names.entries()) {
       throwIfInterrupted(state.signal);
@@ -44,7 +44,7 @@ export async function saveDirectory(state: BackupState, dir: string, selection: 
         state.counters.excluded += 1;
         continue;
       }
-      const { job } = await saveEntry(state, child, name, childSelection, previousByName.get(name), stats(i));
+      const { job } = await saveEntry(state, child, name, childSelection, previousByName.get(name), ahead(i));
       jobs.push(job);
     }
   } finally {
@@ -65,9 +65,9 @@ async function saveEntry(
   name: string,
   selection: Selection,
   previous: TreeNode | undefined,
-  lstat: Promise<BigIntStats>,
+  lookups: EntryLookahead,
 ): Promise<{ job: Promise<TreeNode | null> }> {
-  const stat = await lstat.catch((error: unknown) => {
+  const stat = await lookups.lstat.catch((error: unknown) => {
     state.counters.skipped += 1;
     const why = errnoCode(error) === "ENOENT" ? "vanished before it could be read" : describeFsError(error);
     state.activity.entry("warning", child, `not backed up: ${why}`);
@@ -76,7 +76,7 @@ async function saveEntry(
   if (!stat) return done(null);
   if (stat.isDirectory()) {
     const node = nodeFromStat(name, "dir", stat);
-    const previousTree = await loadPreviousTree(state, previous);
+    const previousTree = await loadPreviousTree(state, previous, lookups.previousTree);
     const subtree = await saveDirectory(state, child, selection, previousTree);
     if (subtree === null) return done(null);
     countDirectory(state, previous, subtree);
@@ -107,28 +107,6 @@ async function saveEntry(
   return done(null);
 }
 
-/** lstat calls in flight ahead of the walk, within one directory. */
-const LSTAT_AHEAD = 16;
-
-/**
- * The lstat of entry i, with the next LSTAT_AHEAD entries' already started: one at a time, each
- * waited for a round trip through the libuv pool (and, with a cold cache, a disk read), which was
- * most of an incremental backup's walk. Entries the walk skips (excluded) are still stat-ed: an
- * lstat is cheap, and errors are only reported for entries the walk asks for.
- */
-function lstatAhead(dir: string, names: readonly string[]): (i: number) => Promise<BigIntStats> {
-  const started: Promise<BigIntStats>[] = [];
-  const start = (i: number) => {
-    const p = fs.lstat(path.join(dir, names[i]!), { bigint: true });
-    p.catch(() => undefined); // Observed by the walk when it reaches the entry.
-    started[i] = p;
-  };
-  return (i) => {
-    for (let j = started.length; j < Math.min(names.length, i + 1 + LSTAT_AHEAD); j++) start(j);
-    return started[i]!;
-  };
-}
-
 function done(node: TreeNode | null): { job: Promise<TreeNode | null> } {
   return { job: Promise.resolve(node) };
 }
@@ -140,10 +118,10 @@ function countDirectory(state: BackupState, previous: TreeNode | undefined, subt
 }
 
 /** The parent snapshot's view of a directory; a damaged parent tree only costs re-reading. */
-async function loadPreviousTree(state: BackupState, previous: TreeNode | undefined): Promise<Tree | null> {
-  if (!previous || previous.type !== "dir" || !previous.subtree) return null;
+async function loadPreviousTree(state: BackupState, previous: TreeNode | undefined, loading: Promise<Tree> | null): Promise<Tree | null> {
+  if (!previous || previous.type !== "dir" || !previous.subtree || !loading) return null;
   try {
-    return await state.repo.loadTree(previous.subtree);
+    return await loading;
   } catch (error) {
     state.activity.entry("info", null, `parent snapshot tree ${previous.subtree.slice(0, 12)} unreadable, files below are read again: ${error instanceof Error ? error.message : String(error)}`);
     return null;
