@@ -33,6 +33,7 @@ export function CustomerFilterForm({ filters, resellers }: { filters: CustomerFi
                 {s}
               </option>
             ))}
+            <option value="missed,overdue">missed or overdue</option>
             <option value="overdue,missed,failed,warning">needs attention</option>
           </select>
         </label>
