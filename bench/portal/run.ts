@@ -19,13 +19,13 @@ import { timeCase } from "./time-case";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
-async function databaseBytes(url: string): Promise<{ bytes: number; rows: Record<string, number> }> {
+/** The database's size and the server facts that decide how much of it stays in memory. */
+async function describeServer(url: string): Promise<{ bytes: number; version: string; bufferPoolBytes: number }> {
   const conn = await mysql.createConnection({ uri: url });
   try {
-    const [rows] = await conn.query<mysql.RowDataPacket[]>(
-      "SELECT table_name AS name, data_length + index_length AS bytes, table_rows AS estimate FROM information_schema.tables WHERE table_schema = DATABASE()",
-    );
-    return { bytes: rows.reduce((sum, r) => sum + Number(r.bytes), 0), rows: Object.fromEntries(rows.map((r) => [String(r.name), Number(r.estimate)])) };
+    const [[size]] = await conn.query<mysql.RowDataPacket[]>("SELECT sum(data_length + index_length) AS bytes FROM information_schema.tables WHERE table_schema = DATABASE()");
+    const [[server]] = await conn.query<mysql.RowDataPacket[]>("SELECT version() AS version, @@innodb_buffer_pool_size AS pool");
+    return { bytes: Number(size?.bytes), version: String(server?.version), bufferPoolBytes: Number(server?.pool) };
   } finally {
     await conn.end();
   }
@@ -47,7 +47,7 @@ async function main(): Promise<number> {
   const options = parsePortalBenchOptions(process.argv.slice(2));
   const bench = await ensureBenchDatabase(options.databaseUrl, makePlan(options.scale, options.seed), options.fresh, log);
   const { plan, subjects } = bench;
-  const size = await databaseBytes(options.databaseUrl);
+  const size = await describeServer(options.databaseUrl);
   const loaders = await compareLoaders(options.databaseUrl, bench, options.compareRows);
 
   const database = openCapturingDatabase(options.databaseUrl);
@@ -68,6 +68,7 @@ async function main(): Promise<number> {
     console.log(
       `database ${options.databaseUrl.replace(/\/\/[^@]*@/, "//")}: ${plan.customersPerReseller.length} resellers (customers ${plan.customersPerReseller.join(", ")}), ${plan.accounts.toLocaleString("en")} accounts, ${plan.activities.toLocaleString("en")} activities, ${plan.entries.toLocaleString("en")} entries (longest activity ${plan.heavyEntries.toLocaleString("en")}), ${plan.days} days`,
     );
+    console.log(`MariaDB ${size.version}, innodb_buffer_pool_size ${(size.bufferPoolBytes / 1024 ** 2).toFixed(0)} MiB`);
     console.log(`size ${gib(size.bytes)} GiB (data + indexes, information_schema); ${bench.reused ? "reused; generated" : "generated"} in ${bench.generationSeconds.toFixed(0)} s: ${bench.steps.map((s) => `${s.step} ${s.seconds.toFixed(0)} s`).join(", ")}`);
     console.log(
       `loading ${loaders.rows.toLocaleString("en")} entries (same rows, fresh table with every index): multi-row INSERT ${loaders.insertSeconds.toFixed(1)} s, LOAD DATA ${loaders.loadSeconds.toFixed(1)} s, LOAD DATA then indexes ${loaders.loadThenIndexSeconds.toFixed(1)} s`,
@@ -84,6 +85,7 @@ async function main(): Promise<number> {
         load_data_speedup: Math.round((loaders.insertSeconds / loaders.loadThenIndexSeconds) * 100) / 100,
         generation_s: Math.round(bench.generationSeconds),
         database_gib: Math.round((size.bytes / 1024 ** 3) * 10) / 10,
+        buffer_pool_mib: Math.round(size.bufferPoolBytes / 1024 ** 2),
         entries: plan.entries,
         targets_met: results.filter(met).length,
         targets: results.length,
