@@ -1,4 +1,6 @@
+import { count, desc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { backupAccounts, snapshots } from "../../db/schema";
 import type { Actor } from "../../lib/auth/actor";
 import { loadActor } from "../../lib/auth/load-actor";
 import { decodeActivityKey, type ActivityKey } from "../../lib/dal/activities/activity-cursor";
@@ -10,6 +12,7 @@ import { defaultCustomerFilters } from "../../lib/dal/customers/customer-filters
 import { listCustomerOverview } from "../../lib/dal/customers/list-customer-overview";
 import { listBackupDashboard } from "../../lib/dal/dashboard/list-backup-dashboard";
 import { parseSupportSearch } from "../../lib/dal/search/support-search";
+import { listSnapshots } from "../../lib/dal/snapshots/list-snapshots";
 import type { BenchSubjects } from "./generate-database";
 import { COMMON_TERM, RARE_TERM } from "./run-text";
 
@@ -88,10 +91,22 @@ export async function preparePortalCases(db: Database, subjects: BenchSubjects, 
     return Promise.all([listActivityEntries({ db, actor: customer }, activity.id, { ...page, limit: ENTRY_PAGE }), getActivityMarkers({ db, actor: customer }, activity.id)]);
   };
 
+  // The snapshots page of the customer's account with the most snapshots (an hourly database server).
+  const [busiest] = await db
+    .select({ accountId: snapshots.accountId })
+    .from(snapshots)
+    .innerJoin(backupAccounts, eq(backupAccounts.id, snapshots.accountId))
+    .where(eq(backupAccounts.customerUserId, customer.userId))
+    .groupBy(snapshots.accountId)
+    .orderBy(desc(count()))
+    .limit(1);
+  if (!busiest) throw new Error("the dashboard customer has no snapshots: the benchmark database is incomplete (run with --fresh)");
+
   return {
     walkTo500,
     cases: [
       { name: "customer_dashboard", label: "customer dashboard (health, storage, 30-day strips)", target: LIST_TARGET_MS, run: () => listBackupDashboard({ db, actor: customer }, now) },
+      { name: "snapshots_page1", label: "snapshots of an account, page 1", target: LIST_TARGET_MS, run: () => listSnapshots({ db, actor: customer }, busiest.accountId) },
       { name: "activity_list_customer_page1", label: "activity list, customer, page 1", target: LIST_TARGET_MS, run: () => listActivities(db, customer, { sort: "newest" }) },
       { name: "activity_list_page1", label: "activity list, big reseller, page 1", target: LIST_TARGET_MS, run: () => listActivities(db, reseller, { sort: "newest" }) },
       {
