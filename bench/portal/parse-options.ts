@@ -16,7 +16,7 @@ export interface PortalBenchOptions {
 
 export const BENCH_DATABASE = "strongroom_bench_portal";
 
-const USAGE = `usage: npm run bench:portal -- [--fresh] [--iterations 30] [--warmup 3] [--scale 1] [--seed 1] [--compare-rows 200000]
+const USAGE = `usage: npm run bench:portal -- [--fresh] [--iterations 30] [--warmup 3] [--scale 1] [--seed 1] [--compare-rows 500000]
   --fresh       rebuild the database even when it already holds this plan
   --scale S     multiply the provider's size (0.01 for a quick look; targets are for 1)
 The database is ${BENCH_DATABASE} on the local server of TEST_DATABASE_URL (default mysql://root@127.0.0.1:3306/).`;
@@ -36,7 +36,7 @@ export function parsePortalBenchOptions(argv: string[]): PortalBenchOptions {
       seed: { type: "string", default: "1" },
       iterations: { type: "string", default: "30" },
       warmup: { type: "string", default: "3" },
-      "compare-rows": { type: "string", default: "200000" },
+      "compare-rows": { type: "string", default: "500000" },
       help: { type: "boolean", default: false },
     },
   });
