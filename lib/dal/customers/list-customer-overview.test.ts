@@ -46,6 +46,9 @@ describe("listCustomerOverview", () => {
     expect(byId.get(healthy.userId)).toMatchObject({ health: "ok", failures7d: 0, fullestPercent: 95 });
     expect(byId.get(missed.userId)).toMatchObject({ health: "missed", lastSuccessAt: hoursAgo(60), accounts: 2 });
     expect(byId.get(empty.userId)).toMatchObject({ health: null, accounts: 0, lastSuccessAt: null, fullestPercent: null });
+    // A's latest backup failed a minute ago: its last success is the older one, an hour ago.
+    expect(Math.abs(byId.get(w.customerA.userId)!.lastSuccessAt!.getTime() - hoursAgo(1).getTime())).toBeLessThan(60_000);
+    expect(byId.get(healthy.userId)!.lastSuccessAt).toEqual(hoursAgo(2));
   });
 
   it("filters by health (any account in the state), by quota use and by name or login", async () => {

@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, like, or, sql, type SQL } from "drizzle-orm";
 import { activities, backupAccounts, resellers, users } from "../../../db/schema";
 import type { Actor } from "../../auth/actor";
 import type { DalContext } from "../context";
-import { accountHealthCaseOf, accountHealthColumns, accountHealthRankOf, accountHealthStates, type AccountHealth } from "../health/account-health";
+import { accountHealthCaseOf, accountHealthRankOf, accountHealthStates, lastSuccessAtOf, latestFinishedBackupOf, type AccountHealth } from "../health/account-health";
 import { accountScope, customerScope } from "../scope";
 import type { CustomerFilters } from "./customer-filters";
 
@@ -60,11 +60,10 @@ export async function listCustomerOverview(
   const now = options.now ?? new Date();
   const pageSize = options.pageSize === undefined ? 50 : options.pageSize;
   const resellerId = actor.role === "admin" ? filters.resellerId : undefined;
-  const health = accountHealthColumns(now);
 
-  // One row per account with its two health lookups done once. GROUP BY on the primary key keeps
-  // MySQL and MariaDB from merging this into the outer query, which would copy the correlated
-  // subqueries into every place the health CASE reads them (about three times the index walks).
+  // One row per account with its latest finished backup ("<time>|<status>"), one index walk each.
+  // GROUP BY on the primary key keeps MySQL and MariaDB from merging this into the outer query,
+  // which would copy the correlated subquery into every place that reads it.
   const acc = db
     .select({
       accountId: sql<number>`${backupAccounts.id}`.as("acc_id"),
@@ -73,18 +72,19 @@ export async function listCustomerOverview(
       quotaBytes: sql<number>`${backupAccounts.quotaBytes}`.as("acc_quota_bytes"),
       createdAt: sql`${backupAccounts.createdAt}`.as("acc_created_at"),
       intervalHours: sql`${backupAccounts.expectedIntervalHours}`.as("acc_interval_hours"),
-      lastSuccessAt: sql`${health.lastSuccessAt}`.as("acc_last_success_at"),
-      lastBackupStatus: sql`${health.lastBackupStatus}`.as("acc_last_status"),
+      lastBackup: sql`${latestFinishedBackupOf(backupAccounts.id)}`.as("acc_last_backup"),
     })
     .from(backupAccounts)
     .where(and(accountScope(actor), resellerId === undefined ? undefined : eq(backupAccounts.resellerId, resellerId)))
     .groupBy(backupAccounts.id)
     .as("acc");
+  const lastStatus = sql`substring_index(${acc.lastBackup}, '|', -1)`;
+  // Most accounts' latest backup succeeded, and then it is their last success: only the others
+  // (failed, interrupted, none yet) walk the index a second time.
+  const accountLastSuccess = sql`(case when ${lastStatus} in ('success', 'warning') then cast(substring_index(${acc.lastBackup}, '|', 1) as datetime(3))
+    else ${lastSuccessAtOf(sql`${acc.accountId}`)} end)`;
   const rank = accountHealthRankOf(
-    accountHealthCaseOf(
-      { lastSuccessAt: sql`${acc.lastSuccessAt}`, lastBackupStatus: sql`${acc.lastBackupStatus}`, createdAt: sql`${acc.createdAt}`, expectedIntervalHours: sql`${acc.intervalHours}` },
-      now,
-    ),
+    accountHealthCaseOf({ lastSuccessAt: accountLastSuccess, lastBackupStatus: lastStatus, createdAt: sql`${acc.createdAt}`, expectedIntervalHours: sql`${acc.intervalHours}` }, now),
   );
   const failures = db
     .select({ accountId: sql<number>`${activities.accountId}`.as("failed_account_id"), n: sql<number>`count(*)`.as("failed_n") })
@@ -97,7 +97,7 @@ export async function listCustomerOverview(
   const accountRank = sql`case when ${acc.accountId} is not null then ${rank} end`;
   const healthRank = sql<number | null>`min(${accountRank})`;
   // A never-successful account makes its customer's "last success" never: null sorts as stalest.
-  const lastSuccess = sql<Date | null>`case when count(${acc.accountId}) > 0 and count(${acc.lastSuccessAt}) = count(${acc.accountId}) then min(${acc.lastSuccessAt}) end`;
+  const lastSuccess = sql<Date | null>`case when count(${acc.accountId}) > 0 and count(${accountLastSuccess}) = count(${acc.accountId}) then min(${accountLastSuccess}) end`;
   const failures7d = sql<number>`coalesce(sum(${failures.n}), 0)`;
   const fullest = sql<number | null>`max(case when ${acc.accountId} is null then null when ${acc.quotaBytes} > 0 then ${acc.usedBytes} * 100 / ${acc.quotaBytes} when ${acc.usedBytes} > 0 then 1000 else 0 end)`;
   const usedBytes = sql<number>`coalesce(sum(${acc.usedBytes}), 0)`;

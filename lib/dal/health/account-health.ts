@@ -14,17 +14,29 @@ export type AccountHealth = (typeof accountHealthStates)[number];
 /** States that need someone's attention, worst first (what a reseller filters by). */
 export const unhealthyStates: readonly AccountHealth[] = ["overdue", "missed", "failed", "warning"];
 
-const latestFinishedBackup = (column: SQL) =>
+type AccountIdSql = SQL | AnyMySqlColumn;
+
+const latestFinishedBackup = (column: SQL, accountId: AccountIdSql = backupAccounts.id) =>
   sql`(select ${column} from ${activities} h
-       where h.account_id = ${backupAccounts.id} and h.kind = 'backup' and h.status <> 'running'
+       where h.account_id = ${accountId} and h.kind = 'backup' and h.status <> 'running'
        order by h.started_at desc limit 1)`;
+
+/** The last success of the account `accountId` names (for queries over another row source). */
+// A backup with warnings still made a snapshot: it counts as a success for missed/overdue.
+export const lastSuccessAtOf = (accountId: AccountIdSql) => sql`(select h.started_at from ${activities} h
+       where h.account_id = ${accountId} and h.kind = 'backup' and h.status in ('success', 'warning')
+       order by h.started_at desc limit 1)`;
+
+/**
+ * The latest finished backup as "<started_at>|<status>": one index walk gives both. When its status
+ * is a success, it is also the last success, so a query over many accounts needs lastSuccessAtOf
+ * only for the others (see lib/dal/customers/list-customer-overview.ts).
+ */
+export const latestFinishedBackupOf = (accountId: AccountIdSql) => latestFinishedBackup(sql`concat(h.started_at, '|', h.status)`, accountId);
 
 const lastBackupAt = latestFinishedBackup(sql`h.started_at`);
 const lastBackupStatus = latestFinishedBackup(sql`h.status`);
-// A backup with warnings still made a snapshot: it counts as a success for missed/overdue.
-const lastSuccessAt = sql`(select h.started_at from ${activities} h
-       where h.account_id = ${backupAccounts.id} and h.kind = 'backup' and h.status in ('success', 'warning')
-       order by h.started_at desc limit 1)`;
+const lastSuccessAt = lastSuccessAtOf(backupAccounts.id);
 // The clock starts at the last success, or at the account's creation when it never succeeded.
 const since = sql`coalesce(${lastSuccessAt}, ${backupAccounts.createdAt})`;
 const nextExpectedAt = sql`(${since} + interval ${backupAccounts.expectedIntervalHours} hour)`;
