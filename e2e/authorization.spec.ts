@@ -262,6 +262,9 @@ test.describe("each actor sees only its own tenant's data", () => {
         const body = await page.locator("body").innerText();
         const others = world.accounts.filter((a) => a.customerUserId !== customer.id).map((a) => a.loginName);
         expect(absentNames(body, others, [account.loginName, customer.name])).toEqual([]);
+        // A customer reads its account; settings and the audit trail are the reseller's.
+        await expect(page.getByRole("button", { name: /Suspend account|Reset password|Save/ })).toHaveCount(0);
+        await expect(page.getByRole("heading", { name: "Audit trail" })).toHaveCount(0);
       });
     });
   }
