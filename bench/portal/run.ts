@@ -11,7 +11,7 @@ import { makePlan } from "./plan";
 import { planActivities } from "./plan-activities";
 import { preparePortalCases } from "./portal-cases";
 import { formatResults, latencyKeys, met, type CaseResult } from "./report";
-import { timeCase } from "./time-case";
+import { timeCases } from "./time-case";
 
 // npm run bench:portal -- [--fresh] [--iterations 30] [--scale 1]  (see bench/README.md)
 // A provider-scale scratch database (built once, reused), then the data access behind each portal
@@ -54,17 +54,18 @@ async function main(): Promise<number> {
   try {
     const now = new Date(plan.endsAt);
     const { cases, walkTo500 } = await preparePortalCases(database.db, subjects, now, log);
-    const results: CaseResult[] = [];
-    for (const c of cases) {
-      const timing = await timeCase(c.run, options.warmup, options.iterations);
-      log(`  ${c.name}: p50 ${timing.p50.toFixed(1)} ms, p95 ${timing.p95.toFixed(1)} ms`);
-      results.push({ case: c, timing });
-    }
+    log(`timing ${cases.length} cases, ${options.iterations} rounds`);
+    const timings = await timeCases(
+      cases.map((c) => c.run),
+      options.warmup,
+      options.iterations,
+    );
+    const results: CaseResult[] = cases.map((c, i) => ({ case: c, timing: timings[i]! }));
     const slowest = [...results].sort((a, b) => b.timing.p95 - a.timing.p95)[0]!;
     const explained = await explainCase(database, slowest.case.run);
 
     const gib = (b: number) => (b / 1024 ** 3).toFixed(1);
-    console.log(`\nStrongroom portal benchmark: ${options.iterations} timed calls per case after ${options.warmup} warm-up calls; "now" is ${plan.endsAt}`);
+    console.log(`\nStrongroom portal benchmark: ${options.iterations} timed calls per case (in rounds, one call of each case per round) after ${options.warmup} warm-up calls; "now" is ${plan.endsAt}`);
     console.log(
       `database ${options.databaseUrl.replace(/\/\/[^@]*@/, "//")}: ${plan.customersPerReseller.length} resellers (customers ${plan.customersPerReseller.join(", ")}), ${plan.accounts.toLocaleString("en")} accounts, ${plan.activities.toLocaleString("en")} activities, ${plan.entries.toLocaleString("en")} entries (longest activity ${plan.heavyEntries.toLocaleString("en")}), ${plan.days} days`,
     );
