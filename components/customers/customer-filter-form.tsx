@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { QuickFilterLinks } from "@/components/forms/quick-filter-links";
+import { ResellerSelect } from "@/components/forms/reseller-select";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input, inputClass } from "@/components/ui/input";
@@ -41,19 +43,7 @@ export function CustomerFilterForm({ filters, resellers }: { filters: CustomerFi
           <input type="checkbox" name="usage" value="90" defaultChecked={filters.minUsagePercent === 90} />
           Over 90% quota
         </label>
-        {resellers ? (
-          <label className="text-sm">
-            <span className="mb-1 block font-medium">Reseller</span>
-            <select name="reseller" defaultValue={filters.resellerId ?? ""} className={cn(inputClass, "w-48")}>
-              <option value="">all resellers</option>
-              {resellers.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </label>
-        ) : null}
+        {resellers ? <ResellerSelect resellers={resellers} value={filters.resellerId} /> : null}
         {filters.sort !== defaultCustomerFilters.sort ? <input type="hidden" name="sort" value={filters.sort} /> : null}
         {filters.dir !== defaultCustomerFilters.dir ? <input type="hidden" name="dir" value={filters.dir} /> : null}
         <Button type="submit">Apply</Button>
@@ -61,17 +51,7 @@ export function CustomerFilterForm({ filters, resellers }: { filters: CustomerFi
           Clear
         </Link>
       </form>
-      <nav aria-label="Quick filters" className="flex flex-wrap gap-2 text-sm">
-        {presets.map((p) => (
-          <Link
-            key={p.label}
-            href={`/customers${customerFiltersQuery(base, p.change)}`}
-            className="rounded-full px-3 py-1 ring-1 ring-slate-300 hover:bg-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800"
-          >
-            {p.label}
-          </Link>
-        ))}
-      </nav>
+      <QuickFilterLinks label="Quick filters" links={presets.map((p) => ({ label: p.label, href: `/customers${customerFiltersQuery(base, p.change)}` }))} />
     </div>
   );
 }

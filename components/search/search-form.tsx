@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { QuickFilterLinks } from "@/components/forms/quick-filter-links";
+import { ResellerSelect } from "@/components/forms/reseller-select";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
 import { Input, inputClass } from "@/components/ui/input";
@@ -83,18 +85,7 @@ export function SearchForm({ search, resellers }: { search: SupportSearch | null
         <Field label="To (UTC)">
           <Input type="datetime-local" name="to" defaultValue={dateInput(f?.to)} className="w-52" />
         </Field>
-        {resellers ? (
-          <Field label="Reseller">
-            <select name="reseller" defaultValue={f?.resellerId ?? ""} className={select}>
-              <option value="">all resellers</option>
-              {resellers.map((r) => (
-                <option key={r.id} value={r.id}>
-                  {r.name}
-                </option>
-              ))}
-            </select>
-          </Field>
-        ) : null}
+        {resellers ? <ResellerSelect resellers={resellers} value={f?.resellerId} /> : null}
         {f?.customerId ? <input type="hidden" name="customer" value={f.customerId} /> : null}
         {f?.accountId ? <input type="hidden" name="account" value={f.accountId} /> : null}
         <Button type="submit">Search</Button>
@@ -102,13 +93,7 @@ export function SearchForm({ search, resellers }: { search: SupportSearch | null
           Clear
         </Link>
       </form>
-      <nav aria-label="Ready-made searches" className="flex flex-wrap gap-2 text-sm">
-        {searchPresets.map((p) => (
-          <Link key={p.label} href={`/search?${p.query}`} className="rounded-full px-3 py-1 ring-1 ring-slate-300 hover:bg-slate-100 dark:ring-slate-700 dark:hover:bg-slate-800">
-            {p.label}
-          </Link>
-        ))}
-      </nav>
+      <QuickFilterLinks label="Ready-made searches" links={searchPresets.map((p) => ({ label: p.label, href: `/search?${p.query}` }))} />
     </div>
   );
 }
