@@ -119,3 +119,17 @@ export async function runRound(ctx: RoundContext, sides: Side[]): Promise<RoundO
   }
   return { results, restoredBytes };
 }
+
+/** The rounds, interleaved (ours then the peer within each round), each tool's results in order. */
+export async function runRounds(ctx: Omit<RoundContext, "round">, rounds: number, sides: Side[]): Promise<{ ours: ToolRound[]; peer: ToolRound[]; restoredBytes: number }> {
+  const ours: ToolRound[] = [];
+  const peer: ToolRound[] = [];
+  let restoredBytes = ctx.corpus.bytes;
+  for (let round = 1; round <= rounds; round++) {
+    const outcome = await runRound({ ...ctx, round }, sides);
+    ours.push(outcome.results.ours);
+    peer.push(outcome.results.peer);
+    restoredBytes = outcome.restoredBytes;
+  }
+  return { ours, peer, restoredBytes };
+}

@@ -7,13 +7,13 @@ import { ensureCorpus } from "./ensure-corpus";
 import { ensureDebianPackage } from "./ensure-debian-package";
 import { parseOptions, type ToolName } from "./parse-options";
 import { formatTable } from "./print-table";
-import type { ToolRound } from "./round-results";
 import { GNU_TIME } from "./run-measured";
-import { runRound, type Side } from "./run-round";
+import { runRounds, type Side } from "./run-round";
 import type { BackupTool } from "./tools/backup-tool";
 import { cpTool } from "./tools/cp-tool";
 import { resticTool } from "./tools/restic-tool";
 import { strongroomTool } from "./tools/strongroom-tool";
+import { runBenchMain } from "../run-main";
 
 // npm run bench:backup -- [--size 100M] [--rounds 3] [--ours restic]  (see bench/backup/README.md)
 // Progress goes to stderr; the table and, last, one JSON line go to stdout.
@@ -47,15 +47,7 @@ async function main(): Promise<number> {
   const workDir = join(options.dataDir, "work");
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
-  const ours: ToolRound[] = [];
-  const peer: ToolRound[] = [];
-  let restoredBytes = corpus.bytes;
-  for (let round = 1; round <= options.rounds; round++) {
-    const outcome = await runRound({ corpus, workDir, round, keep: options.keep, log }, sides);
-    ours.push(outcome.results.ours);
-    peer.push(outcome.results.peer);
-    restoredBytes = outcome.restoredBytes;
-  }
+  const { ours, peer, restoredBytes } = await runRounds({ corpus, workDir, keep: options.keep, log }, options.rounds, sides);
 
   const [oursTool, peerTool] = [sides[0]?.tool, sides[1]?.tool];
   const oursName = oursTool?.name ?? "";
@@ -99,10 +91,4 @@ async function main(): Promise<number> {
   return failures.length === 0 && verified ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBenchMain(main);

@@ -14,6 +14,7 @@ import { latencySummary } from "./percentiles";
 import { createScratchWorld } from "./scratch-database";
 import { verifyRepositories } from "./verify-repositories";
 import { watchMysql } from "./watch-mysql";
+import { runBenchMain } from "../run-main";
 
 // npm run bench:load -- [--clients 500] [--duration 60] (see bench/README.md)
 // Many simulated clients (a few worker processes, each running many at once through the real
@@ -153,10 +154,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBenchMain(main);

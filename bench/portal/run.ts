@@ -12,6 +12,7 @@ import { planActivities } from "./plan-activities";
 import { preparePortalCases } from "./portal-cases";
 import { formatResults, latencyKeys, met, type CaseResult } from "./report";
 import { timeCases } from "./time-case";
+import { runBenchMain } from "../run-main";
 
 // npm run bench:portal -- [--fresh] [--iterations 30] [--scale 1]  (see bench/README.md)
 // A provider-scale scratch database (built once, reused), then the data access behind each portal
@@ -101,10 +102,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-    process.exit(1);
-  },
-);
+runBenchMain(main, { stack: true });

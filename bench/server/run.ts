@@ -7,15 +7,15 @@ import { dropPageCache } from "../backup/drop-page-cache";
 import { ensureCorpus } from "../backup/ensure-corpus";
 import { ensureDebianPackage } from "../backup/ensure-debian-package";
 import { formatTable } from "../backup/print-table";
-import type { ToolRound } from "../backup/round-results";
 import { GNU_TIME } from "../backup/run-measured";
-import { runRound, type Side } from "../backup/run-round";
+import { runRounds, type Side } from "../backup/run-round";
 import { startBenchDaemon } from "./bench-daemon";
 import { createCacheOnlyAccount } from "./cache-only-account";
 import { parseServerBenchOptions } from "./parse-options";
 import { SSHD, startSshd } from "./start-sshd";
 import { remoteStrongroomTool } from "./tools/remote-strongroom-tool";
 import { resticSftpTool } from "./tools/restic-sftp-tool";
+import { runBenchMain } from "../run-main";
 
 // npm run bench:server -- [--size 100M] [--rounds 3]  (see bench/README.md)
 // bench:backup's corpus and rounds, over the network on loopback: our CLI through the daemon over
@@ -51,15 +51,7 @@ async function main(): Promise<number> {
     const cacheDropped = dropPageCache();
     log(`corpus: ${corpus.root}${corpus.reused ? " (reused)" : ""}, ${corpus.manifest.length} files, ${(corpus.bytes / 1e6).toFixed(0)} MB`);
     log(`daemon ${daemon.url} (log ${daemon.logFile}); sshd on port ${sshd.port}`);
-    const ours: ToolRound[] = [];
-    const peer: ToolRound[] = [];
-    let restoredBytes = corpus.bytes;
-    for (let round = 1; round <= options.rounds; round++) {
-      const outcome = await runRound({ corpus, workDir, round, keep: options.keep, log }, sides);
-      ours.push(outcome.results.ours);
-      peer.push(outcome.results.peer);
-      restoredBytes = outcome.restoredBytes;
-    }
+    const { ours, peer, restoredBytes } = await runRounds({ corpus, workDir, keep: options.keep, log }, options.rounds, sides);
     const serverPeak = daemon.peakRssMiB();
     const { rows, json } = buildReport({ oursName: "strongroom", peerName: "restic", ours, peer, corpusBytes: corpus.bytes, restoredBytes, corpusFiles: corpus.manifest.length });
     const failures = [...ours, ...peer].flatMap((r) => r.failures);
@@ -98,10 +90,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exit(1);
-  },
-);
+runBenchMain(main);
