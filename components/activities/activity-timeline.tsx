@@ -3,6 +3,7 @@ import { cn } from "@/components/ui/cn";
 import { LocalTime } from "@/components/ui/local-time";
 import type { ActivityDetail } from "@/lib/dal/activities/get-activity";
 import type { ActivityMarker } from "@/lib/dal/activities/get-activity-markers";
+import { PageSection } from "@/components/ui/page-section";
 
 const markerClass = { error: "bg-red-600", warning: "bg-amber-500" } as const;
 
@@ -21,10 +22,7 @@ export function ActivityTimeline({ activity: a, markers, now }: { activity: Acti
     { key: "end", label: a.endedAt ? `Ended: ${a.status}` : "Still running", at: a.endedAt ?? now, href: null, tone: a.status === "success" ? "bg-emerald-500" : a.status === "running" ? "bg-sky-500" : a.status === "warning" ? "bg-amber-500" : "bg-red-600" },
   ].sort((x, y) => x.at.getTime() - y.at.getTime());
   return (
-    <section aria-labelledby="timeline-heading" className="mt-8">
-      <h2 id="timeline-heading" className="mb-3 text-lg font-semibold">
-        Timeline
-      </h2>
+    <PageSection id="timeline" title="Timeline">
       <div className="relative mx-2 h-3 rounded-full bg-slate-200 dark:bg-slate-700" aria-hidden>
         {events.map((e) => (
           <span key={e.key} className={cn("absolute top-1/2 size-3 -translate-x-1/2 -translate-y-1/2 rounded-full ring-2 ring-white dark:ring-slate-950", e.tone)} style={{ left: position(e.at) }} />
@@ -49,6 +47,6 @@ export function ActivityTimeline({ activity: a, markers, now }: { activity: Acti
           </li>
         ))}
       </ol>
-    </section>
+    </PageSection>
   );
 }

@@ -15,6 +15,7 @@ import { pageContext } from "@/lib/auth/session";
 import { getAccount } from "@/lib/dal/accounts/get-account";
 import { parseId } from "@/lib/dal/parse-id";
 import { formatBytes, formatPercent } from "@/lib/format";
+import { PageSection } from "@/components/ui/page-section";
 
 export const metadata: Metadata = { title: "Backup account" };
 
@@ -35,12 +36,9 @@ export default async function AccountPage({ params }: { params: Promise<{ accoun
         ]}
       />
       {can(ctx.actor.role, "accounts.quota.update") ? (
-        <section aria-labelledby="settings-heading" className="mt-8">
-          <h2 id="settings-heading" className="mb-3 text-lg font-semibold">
-            Settings
-          </h2>
+        <PageSection id="settings" title="Settings">
           <AccountSettings account={account} />
-        </section>
+        </PageSection>
       ) : null}
       <div className="mt-8 mb-3 flex flex-wrap items-baseline justify-between gap-3">
         <h2 className="text-lg font-semibold">Recent activity</h2>

@@ -13,6 +13,7 @@ import { defaultCustomerFilters } from "@/lib/dal/customers/customer-filters";
 import { parseId } from "@/lib/dal/parse-id";
 import { getReseller } from "@/lib/dal/resellers/get-reseller";
 import { formatBytes } from "@/lib/format";
+import { PageSection } from "@/components/ui/page-section";
 
 export const metadata: Metadata = { title: "Reseller" };
 
@@ -32,12 +33,9 @@ export default async function ResellerPage({ params }: { params: Promise<{ resel
           { label: "Status", value: reseller.disabled ? "disabled" : "active" },
         ]}
       />
-      <section aria-labelledby="settings-heading" className="mt-8">
-        <h2 id="settings-heading" className="mb-3 text-lg font-semibold">
-          Settings
-        </h2>
+      <PageSection id="settings" title="Settings">
         <ResellerSettings reseller={reseller} />
-      </section>
+      </PageSection>
       <h2 className="mt-8 mb-3 text-lg font-semibold">Customers</h2>
       <Suspense fallback={<Card><TableSkeleton /></Card>}>
         <CustomerOverviewList ctx={ctx} filters={{ ...defaultCustomerFilters, resellerId: reseller.id }} />
