@@ -4,7 +4,8 @@ import type { BlobType } from "./types";
 
 export type WorkerReply =
   | { op: "encoded"; type: BlobType; id: string; size: number; storedSize: number; raw?: boolean; at?: number }
-  | { op: "pack"; hash: string; bytes: Uint8Array; blobs: PackBlob[] }
+  | { op: "piece"; type: BlobType; bytes: Uint8Array }
+  | { op: "sealed"; type: BlobType; hash: string; size: number; blobs: PackBlob[] }
   | { op: "flushed" }
   | { op: "error"; message: string };
 
@@ -50,8 +51,8 @@ export class PackWorkerClient {
   }
 
   /**
-   * Gives a written pack's buffer back for reuse (transferred: detached here). Only once the
-   * driver's write resolved: drivers copy or write what they keep (memory driver, local files).
+   * Gives a written piece's buffer back for reuse (transferred: detached here). Only once the
+   * driver consumed it: drivers copy or write what they keep (memory driver, local files).
    * No reply, so it does not keep the worker referenced.
    */
   recycle(buffer: ArrayBuffer): void {

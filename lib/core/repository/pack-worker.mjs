@@ -23,40 +23,44 @@ const MIN_SAVING = 0.03;
 const TYPE_BYTE = { data: 0, tree: 1 };
 
 /**
- * An open pack is one growing buffer the encoded blobs are copied into as they come (not a list
- * of parts joined at the end): the pack's bytes exist once, and the sealed buffer is transferred
- * to the main thread without another copy. Data packs start at packSize plus room for one more
- * blob (a pack is cut once it reaches packSize), tree packs small.
- * @returns {{ bytes: Buffer | null, blobs: object[], size: number }}
+ * A pack is not held whole: its bytes are copied into pieces of PIECE_BYTES that go to the main
+ * thread (transferred, no copy) as they fill, and the main thread streams them to the device
+ * (driver.writeNamedAtEnd), so a pack costs a piece or two of memory instead of 16 MiB buffers.
+ * The SHA-256 that names the pack is computed as the bytes go by. Written pieces come back
+ * ("recycle") and are reused, so a backup allocates a handful of pieces, not one per megabyte
+ * (each would stay resident until the main isolate's garbage collector noticed it).
+ * @returns {{ hash: import("node:crypto").Hash, blobs: object[], size: number, piece: Buffer | null, used: number }}
  */
-const emptyPack = () => ({ bytes: null, blobs: [], size: 0 });
+const emptyPack = () => ({ hash: createHash("sha256"), blobs: [], size: 0, piece: null, used: 0 });
 const open = { data: emptyPack(), tree: emptyPack() };
-const HEADER_SLACK = 64 * 1024;
-/**
- * Pack buffers the main thread transferred back once written: reused for the next data packs, so
- * a backup allocates a handful of pack buffers instead of one per pack (each would otherwise stay
- * resident until the main isolate's garbage collector noticed it).
- * @type {Buffer[]}
- */
-const sparePacks = [];
-const MAX_SPARE_PACKS = 1;
+const PIECE_BYTES = 1024 * 1024;
+/** @type {Buffer[]} */
+const sparePieces = [];
+const MAX_SPARE_PIECES = 8;
 
-/** Room for `length` more bytes (plus, for a blob, its share of the header yet to come). */
-function reserve(pack, type, length, forBlob = true) {
-  const needed = pack.size + length + (forBlob ? HEADER_SLACK + 41 * (pack.blobs.length + 1) : 0);
-  if (pack.bytes !== null && pack.bytes.length >= needed) return;
-  const initial = type === "data" ? packSize + 2 * 1024 * 1024 : 256 * 1024;
-  if (pack.bytes === null && type === "data") {
-    const i = sparePacks.findIndex((b) => b.length >= Math.max(needed, initial));
-    if (i >= 0) {
-      pack.bytes = sparePacks.splice(i, 1)[0];
-      return;
-    }
+/** Appends bytes to the pack: hashed, copied into pieces, each full piece posted. */
+function write(type, pack, bytes) {
+  pack.hash.update(bytes);
+  pack.size += bytes.length;
+  let at = 0;
+  while (at < bytes.length) {
+    pack.piece ??= sparePieces.pop() ?? Buffer.allocUnsafe(PIECE_BYTES);
+    const n = bytes.copy(pack.piece, pack.used, at);
+    at += n;
+    pack.used += n;
+    if (pack.used === pack.piece.length) postPiece(type, pack);
   }
-  const grown = Buffer.allocUnsafe(Math.max(needed, initial, pack.bytes === null ? 0 : Math.min(pack.bytes.length * 2, packSize + needed)));
-  if (pack.bytes !== null) pack.bytes.copy(grown, 0, 0, pack.size);
-  pack.bytes = grown;
 }
+
+function postPiece(type, pack) {
+  if (pack.used === 0) return;
+  const bytes = pack.piece.subarray(0, pack.used);
+  pack.piece = null;
+  pack.used = 0;
+  // A piece owns its whole ArrayBuffer (allocUnsafe of 1 MiB is never pooled): transferred.
+  parentPort.postMessage({ op: "piece", type, bytes }, [bytes.buffer]);
+}
+
 let inflight = 0;
 /** @type {(() => void)[]} */
 let idleWaiters = [];
@@ -132,25 +136,19 @@ function packHeader(blobs) {
 function append(type, id, parts, rawLength) {
   const pack = open[type];
   const length = parts.reduce((n, p) => n + p.length, 0);
-  reserve(pack, type, length);
   pack.blobs.push({ type, id, offset: pack.size, length, rawLength });
-  for (const part of parts) pack.size += part.copy(pack.bytes, pack.size);
+  for (const part of parts) write(type, pack, part);
   if (pack.size >= packSize) sealPack(type);
 }
 
+/** Ends the pack: header and trailer, the last piece, then its name (the hash) and blobs. */
 function sealPack(type) {
   const pack = open[type];
   if (pack.blobs.length === 0) return;
   open[type] = emptyPack();
-  const tail = packHeader(pack.blobs);
-  reserve(pack, type, tail.reduce((n, p) => n + p.length, 0), false);
-  for (const part of tail) pack.size += part.copy(pack.bytes, pack.size);
-  const bytes = pack.bytes.subarray(0, pack.size);
-  const hash = createHash("sha256").update(bytes).digest("hex");
-  // Transfer, not copy, when the Buffer owns its whole ArrayBuffer (allocUnsafe above 4 KiB does;
-  // the unused end travels along and is dropped with it).
-  const owned = bytes.byteOffset === 0 && pack.bytes.byteLength === bytes.buffer.byteLength;
-  parentPort.postMessage({ op: "pack", hash, bytes, blobs: pack.blobs }, owned ? [bytes.buffer] : []);
+  for (const part of packHeader(pack.blobs)) write(type, pack, part);
+  postPiece(type, pack);
+  parentPort.postMessage({ op: "sealed", type, hash: pack.hash.digest("hex"), size: pack.size, blobs: pack.blobs });
 }
 
 async function handle(message) {
@@ -169,7 +167,7 @@ async function handle(message) {
     parentPort.postMessage({ op: "encoded", type: message.type, id: message.id, size: stored.length, storedSize: stored.length, raw: true });
     append(message.type, message.id, [stored], message.rawLength);
   } else if (message.op === "recycle") {
-    if (sparePacks.length < MAX_SPARE_PACKS) sparePacks.push(Buffer.from(message.buffer));
+    if (sparePieces.length < MAX_SPARE_PIECES && message.buffer.byteLength === PIECE_BYTES) sparePieces.push(Buffer.from(message.buffer));
   } else if (message.op === "flush") {
     while (inflight > 1) await new Promise((resolve) => idleWaiters.push(resolve));
     sealPack("data");

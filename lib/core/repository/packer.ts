@@ -5,6 +5,7 @@ import { encodeIndex, type IndexedPack } from "./index-format";
 import type { MasterIndex } from "./master-index";
 import { indexKey, packKey } from "./object-keys";
 import { PackWorkerClient, type WorkerReply } from "./pack-worker-client";
+import { PieceQueue, type SealedPack } from "./piece-queue";
 import { Semaphore } from "./semaphore";
 import { SharedRing } from "./shared-ring";
 import { toRepositoryError } from "./storage-error";
@@ -26,8 +27,13 @@ export interface PackerOptions {
 
 /** An index file is written every this many packs, so an interrupted backup's packs are reused. */
 const PACKS_PER_INTERIM_INDEX = 8;
-/** Packs being written at once: each write ends with fsync, which is latency, not bandwidth. */
-const WRITE_CONCURRENCY = 2;
+/**
+ * Pack writes at once: the open data pack and the open tree pack stream as they are built, and
+ * each write ends with an fsync (latency, not bandwidth), so two more may be finishing.
+ */
+const WRITE_CONCURRENCY = 4;
+/** Packs are named by their hash: a pack's temp file is made under this prefix of every pack key. */
+const PACK_PREFIX = "data/";
 /**
  * Largest blob ring: enough for the zstd calls in flight and a few blobs queued behind them; more
  * only buffers more input (24 MiB measured no faster than 8 and cost 16 MiB of peak memory).
@@ -37,15 +43,18 @@ const RING_BYTES = 8 * 1024 * 1024;
 /**
  * The save pipeline. The caller hashes on the main thread and calls add(); the blob is copied to
  * the pack worker (pack-worker.mjs), which compresses (zstd on the libuv pool), encrypts, appends
- * to one open pack per blob type, and hands back each full pack with its SHA-256. The main thread
- * only writes packs (two at once) and indexes. `pendingBytes` counts plaintext not yet encoded plus
- * packs not yet written; add() waits while it exceeds the budget. The worker runs at most
- * `concurrency` zstd calls at once.
+ * to one open pack per blob type and posts the pack's bytes in 1 MiB pieces as they fill, then
+ * its SHA-256 when it is sealed. The main thread streams each pack's pieces to the device while
+ * the pack is being built (driver.writeNamedAtEnd: the name, the hash, is known only at the end)
+ * and writes indexes. `pendingBytes` counts plaintext not yet encoded plus pieces not yet written;
+ * add() waits while it exceeds the budget. The worker runs at most `concurrency` zstd calls at once.
  */
 export class Packer {
   private readonly pendingIds = new Set<string>();
   private readonly writeSlots = new Semaphore(WRITE_CONCURRENCY);
   private readonly writes = new Set<Promise<void>>();
+  /** The pack of each type being built, streaming to the device. */
+  private readonly building = new Map<BlobType, PieceQueue>();
   private worker: PackWorkerClient | null = null;
   private ring: SharedRing | null = null;
   private budgetWaiters: (() => void)[] = [];
@@ -111,6 +120,10 @@ export class Packer {
   }
 
   async close(): Promise<void> {
+    // A pack never sealed (an interrupted save) is abandoned: its write removes its temp file.
+    for (const queue of this.building.values()) queue.fail(new Error("The repository was closed before the pack was complete."));
+    this.building.clear();
+    await Promise.allSettled([...this.writes]);
     await this.worker?.terminate();
     this.worker = null;
     this.ring = null; // Its regions belonged to the old worker.
@@ -152,8 +165,16 @@ export class Packer {
       if (reply.raw) return;
       this.o.stats.bytesStored += reply.storedSize;
       this.o.emit({ type: "blob_saved", blobType: reply.type, id: reply.id, size: reply.size, storedSize: reply.storedSize });
-    } else if (reply.op === "pack") {
-      this.schedulePackWrite(reply.hash, Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength), reply.blobs);
+    } else if (reply.op === "piece") {
+      const piece = Buffer.from(reply.bytes.buffer, reply.bytes.byteOffset, reply.bytes.byteLength);
+      this.pendingBytes += piece.length;
+      let queue = this.building.get(reply.type);
+      if (!queue) this.building.set(reply.type, (queue = this.startPackWrite()));
+      queue.push(piece);
+    } else if (reply.op === "sealed") {
+      // A pack of header only cannot happen (sealPack skips empty packs), so its pieces came first.
+      this.building.get(reply.type)?.seal({ hash: reply.hash, size: reply.size, blobs: reply.blobs });
+      this.building.delete(reply.type);
     } else if (reply.op === "flushed") {
       this.flushWaiter?.();
       this.flushWaiter = null;
@@ -162,33 +183,47 @@ export class Packer {
     }
   }
 
-  private schedulePackWrite(hash: string, bytes: Buffer, blobs: IndexedPack["blobs"]): void {
-    // Kept apart: recycling detaches the buffer, after which bytes.length reads 0.
-    const size = bytes.length;
-    this.pendingBytes += size;
+  private startPackWrite(): PieceQueue {
+    const queue = new PieceQueue();
     const task = this.writeSlots
-      .run(async () => {
-        if (this.failure !== null) return;
-        await this.writePack({ hash, size, blobs }, bytes);
-        // Written: the worker reuses the buffer for a later pack instead of allocating one.
-        if (this.worker && bytes.buffer instanceof ArrayBuffer && bytes.buffer.byteLength >= this.o.packSize) this.worker.recycle(bytes.buffer);
-      })
+      .run(async () => (this.failure === null ? this.writePack(queue) : undefined))
       .catch((error: unknown) => this.fail(error))
-      .finally(() => {
-        this.release(size);
-        this.writes.delete(task);
-      });
+      .finally(() => this.writes.delete(task));
     this.writes.add(task);
+    return queue;
   }
 
-  private async writePack(pack: IndexedPack, bytes: Buffer): Promise<void> {
-    const key = packKey(pack.hash);
-    await this.o.driver.write(key, bytes).catch((error: unknown) => Promise.reject(toRepositoryError(error, key)));
+  private async writePack(queue: PieceQueue): Promise<void> {
+    const keyAtEnd = () => packKey(queue.sealed!.hash);
+    const driver = this.o.driver;
+    try {
+      if (driver.writeNamedAtEnd) {
+        await driver.writeNamedAtEnd(PACK_PREFIX, queue.drain((piece) => this.pieceWritten(piece)), keyAtEnd);
+      } else {
+        // A driver that needs the key first (the backup server's): the pack is sent whole.
+        const pieces: Buffer[] = [];
+        for await (const piece of queue.drain(() => undefined)) pieces.push(piece);
+        await driver.write(keyAtEnd(), Buffer.concat(pieces));
+        for (const piece of pieces) this.release(piece.length);
+      }
+    } catch (error) {
+      throw toRepositoryError(error, queue.sealed ? keyAtEnd() : PACK_PREFIX);
+    }
+    await this.packWritten(queue.sealed!);
+  }
+
+  /** The driver is done with the piece: its budget is free and the worker may reuse its buffer. */
+  private pieceWritten(piece: Buffer): void {
+    this.release(piece.length);
+    if (this.worker && piece.byteOffset === 0 && piece.buffer instanceof ArrayBuffer) this.worker.recycle(piece.buffer);
+  }
+
+  private async packWritten(pack: SealedPack): Promise<void> {
     this.o.index.addPack(pack);
     for (const b of pack.blobs) this.pendingIds.delete(b.id);
     this.sessionPacks.push(pack);
     this.o.stats.packsWritten++;
-    this.o.emit({ type: "pack_written", key, size: bytes.length, blobs: pack.blobs.length });
+    this.o.emit({ type: "pack_written", key: packKey(pack.hash), size: pack.size, blobs: pack.blobs.length });
     if (this.o.writeIndexes !== false && this.sessionPacks.length - this.interimPacks >= PACKS_PER_INTERIM_INDEX) {
       const slice = this.sessionPacks.slice(this.interimPacks);
       this.interimPacks = this.sessionPacks.length;
@@ -215,6 +250,8 @@ export class Packer {
 
   private fail(error: unknown): void {
     this.failure ??= error;
+    for (const queue of this.building.values()) queue.fail(this.failure);
+    this.building.clear();
     this.release(0);
     this.flushWaiter?.();
     this.flushWaiter = null;

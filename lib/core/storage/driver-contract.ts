@@ -3,6 +3,7 @@ import type { StorageDriver } from "./driver";
 import type { ContractContext } from "./driver-contract-helpers";
 import { keyTests } from "./driver-contract-keys";
 import { listTests } from "./driver-contract-list";
+import { namedAtEndTests } from "./driver-contract-named-at-end";
 import { objectTests } from "./driver-contract-objects";
 import { rangeTests } from "./driver-contract-ranges";
 import { scaleTests } from "./driver-contract-scale";
@@ -38,6 +39,8 @@ export function runDriverContract(name: string, makeDriver: DriverFactory): void
     describe("list", () => listTests(ctx));
     describe("keys", () => keyTests(ctx));
     describe("temp files", () => tempTests(ctx));
+    // Optional in driver.ts; both drivers here have it (a remote driver would skip these).
+    describe("objects named at the end", () => namedAtEndTests(ctx));
     describe("scale", () => scaleTests(ctx));
   });
 }

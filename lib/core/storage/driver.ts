@@ -29,6 +29,16 @@ export interface StorageDriver {
    * repository reuses its pack buffers right after, so a retained buffer would store wrong bytes.
    */
   write(key: string, data: Buffer | AsyncIterable<Buffer>): Promise<void>;
+  /**
+   * Optional: `write` for an object whose key is known only after its last byte (a pack is named
+   * by the hash of its bytes), so it streams to the device as it is produced instead of being
+   * held in memory whole. `data` is consumed like write's (each chunk before the next is
+   * pulled), then `keyAtEnd()` is called once and the object is stored atomically under the key
+   * it returns, which must start with `prefix` ("invalid_key" otherwise, nothing stored). Same
+   * guarantees and errors as write; resolves to the key. Callers fall back to collecting the
+   * bytes and calling write when a driver lacks it (the backup server's remote driver).
+   */
+  writeNamedAtEnd?(prefix: string, data: AsyncIterable<Buffer>, keyAtEnd: () => string): Promise<string>;
   /** Keys under a prefix ("snapshots/"), in no particular order; temp files are never listed. */
   list(prefix: string): AsyncIterable<string>;
   /** Size and modification time, or null when absent. */

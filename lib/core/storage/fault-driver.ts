@@ -55,6 +55,16 @@ export function createFaultDriver(
     return { tally, add, through };
   }
 
+  /** Counts a write (a streamed one by its prefix: its key comes at the end) and injects faults. */
+  async function startWrite(label: string) {
+    writes += 1;
+    await faults.beforeWrite?.({ n: writes, key: label });
+    if (faults.noSpaceFromWrite !== undefined && writes >= faults.noSpaceFromWrite) {
+      throw new StorageError("no_space", `injected: device full writing ${label}`);
+    }
+    return meter(label);
+  }
+
   return {
     get writes() {
       return writes;
@@ -69,16 +79,22 @@ export function createFaultDriver(
       return inner.readRange(key, offset, length);
     },
     async write(key, data) {
-      writes += 1;
-      await faults.beforeWrite?.({ n: writes, key });
-      if (faults.noSpaceFromWrite !== undefined && writes >= faults.noSpaceFromWrite) {
-        throw new StorageError("no_space", `injected: device full writing ${key}`);
-      }
-      const metered = meter(key);
+      const metered = await startWrite(key);
       if (Buffer.isBuffer(data)) metered.add(data.byteLength);
       await inner.write(key, Buffer.isBuffer(data) ? data : metered.through(data));
       bytesWritten += metered.tally.bytes;
     },
+    // Only when the inner driver streams too, so callers take the same path as without faults.
+    ...(inner.writeNamedAtEnd
+      ? {
+          async writeNamedAtEnd(prefix: string, data: AsyncIterable<Buffer>, keyAtEnd: () => string) {
+            const metered = await startWrite(prefix);
+            const key = await inner.writeNamedAtEnd!(prefix, metered.through(data), keyAtEnd);
+            bytesWritten += metered.tally.bytes;
+            return key;
+          },
+        }
+      : {}),
     list: (prefix) => inner.list(prefix),
     stat: (key) => inner.stat(key),
     delete: (key) => inner.delete(key),

@@ -6,8 +6,8 @@ import { ioError, isErrno, toReadError } from "./local-errors";
 import { readLocalRange } from "./local-read-range";
 import { sweepTempFiles } from "./local-sweep";
 import { walkDevice } from "./local-walk";
-import { writeAtomically } from "./local-write";
-import { splitPrefix, validateKey, validatePrefix } from "./validate-key";
+import { writeAtomically, writeViaTemp } from "./local-write";
+import { keyWithin, splitPrefix, validateKey, validatePrefix } from "./validate-key";
 
 /**
  * A storage device that is a directory (a local disk, an NFS mount). Each key is a file at that
@@ -36,6 +36,11 @@ export function createLocalDriver(root: string): StorageDriver {
     async write(key, data) {
       validateKey(key);
       await writeAtomically(base, key, data);
+    },
+
+    async writeNamedAtEnd(prefix, data, keyAtEnd) {
+      validatePrefix(prefix);
+      return writeViaTemp(base, path.join(base, splitPrefix(prefix).dir), data, () => keyWithin(prefix, keyAtEnd()));
     },
 
     async *list(prefix) {

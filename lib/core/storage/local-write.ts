@@ -24,28 +24,59 @@ export async function writeAtomically(
   key: string,
   data: Buffer | AsyncIterable<Buffer>,
 ): Promise<void> {
-  const target = path.join(root, key);
-  const dir = path.dirname(target);
-  const temp = path.join(dir, makeTempName());
+  await writeViaTemp(root, path.dirname(path.join(root, key)), data, () => key);
+}
+
+/**
+ * The same write for an object named only once its last byte is down (a pack, named by its hash):
+ * the temp file lives in `tempDir`, and `keyAtEnd` (called once, after the fsync) names the
+ * object. The rename may cross into a subdirectory of the same device, created when missing;
+ * fsyncing the directory that receives the name makes it durable (on one file system, a rename
+ * is one journal transaction for both directories).
+ */
+export async function writeViaTemp(
+  root: string,
+  tempDir: string,
+  data: Buffer | AsyncIterable<Buffer>,
+  keyAtEnd: () => string,
+): Promise<string> {
+  const temp = path.join(tempDir, makeTempName());
   let handle: FileHandle | undefined;
+  let key: string | undefined;
+  let dir = tempDir;
   try {
-    handle = await openTemp(root, dir, temp);
+    handle = await openTemp(root, tempDir, temp);
     await writeAll(handle, data);
     await handle.sync();
     await handle.close();
     handle = undefined;
-    await fs.rename(temp, target);
+    key = keyAtEnd();
+    const target = path.join(root, key);
+    dir = path.dirname(target);
+    await renameInto(root, temp, target);
   } catch (err) {
     await handle?.close().catch(() => undefined);
     await fs.rm(temp, { force: true }).catch(() => undefined);
     if (err instanceof SourceFailure) throw err.cause;
-    throw toWriteError(err, key);
+    throw toWriteError(err, key ?? path.relative(root, tempDir));
   }
   try {
     await fsyncDir(dir);
   } catch (err) {
     // The object is complete under its name, but its durability is unknown: say so.
     throw toWriteError(err, key);
+  }
+  return key;
+}
+
+/** A target directory other than the temp file's may not exist yet (a pack's "data/3f/"). */
+async function renameInto(root: string, temp: string, target: string): Promise<void> {
+  try {
+    await fs.rename(temp, target);
+  } catch (err) {
+    if (!isErrno(err, "ENOENT") || path.dirname(temp) === path.dirname(target)) throw err;
+    await ensureDir(root, path.dirname(target));
+    await fs.rename(temp, target);
   }
 }
 

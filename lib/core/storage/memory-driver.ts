@@ -1,6 +1,6 @@
 import { StorageError, type StorageDriver } from "./driver";
 import { checkRange } from "./read-range-bounds";
-import { validateKey, validatePrefix } from "./validate-key";
+import { keyWithin, validateKey, validatePrefix } from "./validate-key";
 
 type StoredObject = { data: Buffer; mtime: Date };
 type PendingWrite = { bytes: number; touchedAt: number; swept: boolean };
@@ -66,6 +66,28 @@ export function createMemoryDriver(options: { capacityBytes?: number } = {}): St
     return Buffer.concat(chunks);
   }
 
+  /** Collects `data` as a pending write (a temp file), then stores it under `keyAtEnd()`. */
+  async function store(label: string, data: Buffer | AsyncIterable<Buffer>, keyAtEnd: () => string): Promise<string> {
+    const write: PendingWrite = { bytes: 0, touchedAt: Date.now(), swept: false };
+    pending.add(write);
+    try {
+      const bytes = await collect(label, data, write);
+      // Like a rename whose temp file was swept from under a stalled writer.
+      if (write.swept) throw new StorageError("io", `write of ${label} was swept as stale`);
+      const key = keyAtEnd();
+      checkNamespace(key);
+      const previous = objects.get(key);
+      if (previous) storedBytes -= previous.data.byteLength;
+      else countDirectories(key, 1);
+      objects.set(key, { data: bytes, mtime: new Date() });
+      storedBytes += bytes.byteLength;
+      return key;
+    } finally {
+      pending.delete(write);
+      pendingBytes -= write.bytes;
+    }
+  }
+
   return {
     async read(key) {
       return Buffer.from(get(key).data);
@@ -80,22 +102,12 @@ export function createMemoryDriver(options: { capacityBytes?: number } = {}): St
     async write(key, data) {
       validateKey(key);
       checkNamespace(key);
-      const write: PendingWrite = { bytes: 0, touchedAt: Date.now(), swept: false };
-      pending.add(write);
-      try {
-        const bytes = await collect(key, data, write);
-        // Like a rename whose temp file was swept from under a stalled writer.
-        if (write.swept) throw new StorageError("io", `write of ${key} was swept as stale`);
-        checkNamespace(key);
-        const previous = objects.get(key);
-        if (previous) storedBytes -= previous.data.byteLength;
-        else countDirectories(key, 1);
-        objects.set(key, { data: bytes, mtime: new Date() });
-        storedBytes += bytes.byteLength;
-      } finally {
-        pending.delete(write);
-        pendingBytes -= write.bytes;
-      }
+      await store(key, data, () => key);
+    },
+
+    async writeNamedAtEnd(prefix, data, keyAtEnd) {
+      validatePrefix(prefix);
+      return store(prefix, data, () => keyWithin(prefix, keyAtEnd()));
     },
 
     async *list(prefix) {

@@ -50,3 +50,10 @@ function invalid(key: unknown): StorageError {
   const shown = typeof key === "string" ? JSON.stringify(key.slice(0, 80)) : typeof key;
   return new StorageError("invalid_key", `invalid storage key ${shown}`);
 }
+
+/** A key named at the end of a write must be valid and lie under the prefix it was written to. */
+export function keyWithin(prefix: string, key: unknown): string {
+  validateKey(key);
+  if (!key.startsWith(prefix)) throw invalid(key);
+  return key;
+}

@@ -1,0 +1,47 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import type { StorageDriver } from "../storage/driver";
+import { openRepository } from "./open-repository";
+import { initSmall, memoryDriver, pseudoRandom, readFile, saveFile, tempDriver } from "./test-helpers";
+
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0)) await c();
+});
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
+}
+
+describe("packs streamed to the device while they are built", () => {
+  it("writes packs whole through write() when the driver cannot name an object at the end", async () => {
+    const inner = memoryDriver();
+    const { writeNamedAtEnd: _streams, ...keyFirst } = inner;
+    const driver: StorageDriver = keyFirst;
+    const repo = await initSmall(driver, { packSize: 2 * 1024 * 1024 });
+    const data = pseudoRandom(5 * 1024 * 1024, 11);
+    const ids = await saveFile(repo, data);
+    await repo.flush();
+    expect(repo.stats().packsWritten).toBeGreaterThanOrEqual(2);
+    await repo.close();
+    const again = await openRepository(inner, { passphrase: "correct horse" });
+    expect((await readFile(again, ids)).equals(data)).toBe(true);
+    await again.close();
+  });
+
+  it("removes the temp file of a pack that was never sealed when the repository closes", async () => {
+    const { driver, dir, cleanup } = await tempDriver();
+    cleanups.push(cleanup);
+    const repo = await initSmall(driver, { packSize: 64 * 1024 * 1024 });
+    const before = await filesUnder(path.join(dir, "data"));
+    // 3 MiB of random data: three 1 MiB pieces reach the temp file, the pack stays open.
+    await saveFile(repo, pseudoRandom(3 * 1024 * 1024, 12));
+    for (let i = 0; i < 100 && (await filesUnder(path.join(dir, "data"))).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect((await filesUnder(path.join(dir, "data"))).some((name) => name.includes(".tmp~"))).toBe(true);
+    await repo.close();
+    expect(await filesUnder(path.join(dir, "data"))).toEqual(before);
+    expect(await driver.sweepTemp(0)).toBe(0);
+  });
+});
