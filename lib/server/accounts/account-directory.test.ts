@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { backupAccounts } from "../../../db/schema";
 import { openTestDatabase } from "../../../test/db";
 import { readAccountCache } from "./account-cache";
+import { repositoryRoot } from "./account-paths";
 import { createAccountDirectory } from "./account-directory";
 import { createAccount } from "./create-account";
 import { resetAccountPassword } from "./reset-account-password";
@@ -149,11 +150,12 @@ describe("authenticate: timing", () => {
 });
 
 describe("refresh", () => {
-  it("returns the current record (from MySQL, else the cache), or null when unknown", async () => {
-    const { loginName } = await newAccount();
+  it("returns the current record (from MySQL, else the cache) and repository, or null when unknown", async () => {
+    const { loginName, device } = await newAccount();
     await db.update(backupAccounts).set({ usedBytes: 777 }).where(eq(backupAccounts.loginName, loginName));
-    expect(await createAccountDirectory({ db, devices: world.devices }).refresh(loginName)).toMatchObject({ usedBytes: 777 });
-    expect(await createAccountDirectory({ db: null, devices: world.devices }).refresh(loginName)).toMatchObject({ usedBytes: 777 });
+    const current = { account: expect.objectContaining({ usedBytes: 777 }), repositoryRoot: repositoryRoot(device.root, loginName) };
+    expect(await createAccountDirectory({ db, devices: world.devices }).refresh(loginName)).toEqual(current);
+    expect(await createAccountDirectory({ db: null, devices: world.devices }).refresh(loginName)).toEqual(current);
     expect(await createAccountDirectory({ db, devices: world.devices }).refresh(`${loginName}-x`)).toBeNull();
   });
 });

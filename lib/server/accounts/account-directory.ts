@@ -22,8 +22,12 @@ export interface AccountDirectory {
    * protocol layer decides what a session may do during the move's freeze.
    */
   authenticate(loginName: string, password: string): Promise<AuthenticationResult>;
-  /** The account as known now (MySQL when reachable, else the cache), rewriting the cache; null when unknown here. */
-  refresh(loginName: string): Promise<AccountRecord | null>;
+  /**
+   * The account as known now (MySQL when reachable, else the cache), rewriting the cache, and
+   * where its repository is now (a move between two devices of this server changes it); null when
+   * unknown here. No password check: for a login verified before (lib/server/http).
+   */
+  refresh(loginName: string): Promise<{ account: AccountRecord; repositoryRoot: string } | null>;
   /**
    * Stores a newly measured storage use in MySQL (when reachable) and in the device cache, so
    * quota checks and the portal see it. `database: false` means MySQL still has the old figure:
@@ -124,7 +128,8 @@ export function createAccountDirectory(options: AccountDirectoryOptions): Accoun
 
     async refresh(loginName) {
       if (!isValidLoginName(loginName)) return null;
-      return (await locate(loginName))?.account ?? null;
+      const located = await locate(loginName);
+      return located && { account: located.account, repositoryRoot: repositoryRoot(located.deviceRoot, loginName) };
     },
 
     async recordUsage(loginName, usedBytes) {

@@ -47,7 +47,7 @@ export async function startDaemon(config: DaemonConfig, deps: DaemonDeps): Promi
   const metrics = createMetrics();
   const server = createProtocolServer(
     {
-      auth: createRequestAuthenticator(deps.accounts, deps.authCacheMs ?? 30_000),
+      auth: createRequestAuthenticator(deps.accounts, { recordMs: deps.authCacheMs ?? 30_000 }),
       sessions,
       quota: createQuotaTracker(),
       usage,

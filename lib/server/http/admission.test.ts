@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from "node:http";
+import https from "node:https";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { tempDir } from "../../client/test-support/temp-dir";
@@ -10,13 +12,25 @@ import { startTestDaemon, type TestDaemon } from "./test-support/start-test-daem
 // remote driver waits and retries on its own until a slot frees.
 describe("session limit", () => {
   let daemon: TestDaemon;
+  const calls = { authenticate: 0, refresh: 0 };
 
   beforeAll(async () => {
     const root = await tempDir("admission");
-    const accounts = await createFakeAccounts(path.join(root, "device"), [
+    const fake = await createFakeAccounts(path.join(root, "device"), [
       { login: "alice", password: "alice-pw" },
       { login: "bob", password: "bob-pw" },
     ]);
+    const accounts = {
+      ...fake,
+      authenticate: (login: string, password: string) => {
+        calls.authenticate += 1;
+        return fake.authenticate(login, password);
+      },
+      refresh: (login: string) => {
+        calls.refresh += 1;
+        return fake.refresh(login);
+      },
+    };
     daemon = await startTestDaemon(root, accounts, { maxSessions: 1, retryAfterSeconds: 1 });
   }, 60_000);
 
@@ -54,11 +68,46 @@ describe("session limit", () => {
     await bob.finishSession(null);
   });
 
-  it("gives up after its bounded retries with the server's message", async () => {
+  it("keeps waiting past ten refusals, and gives up with the server's message once its wait budget is spent", async () => {
     const open = await rawHttps(daemon.port, daemon.ca, httpText("POST", "/v1/sessions", { login: "alice", password: "alice-pw", body: JSON.stringify({ kind: "restore" }) }));
     expect(open.status).toBe(201);
-    const bob = createRemoteDriver({ url: daemon.url, account: "bob", password: "bob-pw", ca: daemon.ca, retry: { attempts: 2 }, sleep: () => Promise.resolve() });
+    const waits: number[] = [];
+    // The sleep only records: the budget counts the waits asked for (1-1.5 s each), not the clock.
+    const bob = createRemoteDriver({ url: daemon.url, account: "bob", password: "bob-pw", ca: daemon.ca, retry: { busyWaitMs: 20_000 }, sleep: (ms) => {
+      waits.push(ms);
+      return Promise.resolve();
+    } });
     await expect(bob.connect()).rejects.toThrow(/session limit/);
+    // Before, the tenth refusal was final, however short the waits: a busy minute failed backups.
+    expect(waits.length).toBeGreaterThan(10);
+    expect(waits.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(20_000);
     await bob.finishSession(null);
   });
+
+  it("refuses at the limit before checking credentials, and keeps the connection for the retry", async () => {
+    // alice's restore session of the test before still holds the one slot.
+    const before = { ...calls };
+    const answer = await postSession(daemon, "bob", "not bob's password");
+    // Before, a refused open cost a full credential check (argon2id, MySQL) and answered 401 here.
+    expect(answer.status).toBe(503);
+    expect(answer.headers.connection).not.toBe("close");
+    expect(calls).toEqual(before);
+  });
 });
+
+/** One session open over a keep-alive connection, as the remote driver sends it. */
+function postSession(d: TestDaemon, login: string, password: string): Promise<{ status: number; headers: IncomingHttpHeaders }> {
+  const agent = new https.Agent({ keepAlive: true, ca: d.ca });
+  return new Promise((resolve, reject) => {
+    const body = JSON.stringify({ kind: "backup" });
+    const req = https.request(`${d.url}/v1/sessions`, { method: "POST", agent, headers: { authorization: `Basic ${Buffer.from(`${login}:${password}`).toString("base64")}`, "content-length": String(body.length) } }, (res) => {
+      res.resume();
+      res.on("end", () => {
+        agent.destroy();
+        resolve({ status: res.statusCode ?? 0, headers: res.headers });
+      });
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}

@@ -6,7 +6,7 @@ import { objectKeyOf } from "./object-key";
 import { listObjects } from "./list-route";
 import { statObjects } from "./stat-route";
 import type { AccountRequest, ProtocolDeps } from "./protocol-context";
-import { finishSession, openSession } from "./session-routes";
+import { finishSession, openSession, refuseIfUnadmissible } from "./session-routes";
 import { toHttpError } from "./storage-errors";
 
 const SESSION_HEADER = "strongroom-session";
@@ -24,6 +24,7 @@ export function createRequestHandler(deps: ProtocolDeps) {
       if (rawPath === "/metrics") return metrics(deps, res);
       // Opening a session re-checks the account's status and usage; other requests use the cache.
       const opening = rawPath === "/v1/sessions" && req.method === "POST";
+      if (opening) await refuseIfUnadmissible(req, deps);
       const { account, repositoryRoot } = await deps.auth.authenticate(req.headers.authorization, { fresh: opening });
       login = account.loginName;
       const r: AccountRequest = { req, res, url, account, repositoryRoot, driver: deps.driverFor(repositoryRoot), deps };

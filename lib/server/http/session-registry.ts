@@ -47,6 +47,12 @@ export interface SessionRegistryOptions {
 
 export interface SessionRegistry {
   open(accountId: number, kind: SessionKind, header: ActivityHeader | null): Promise<Session>;
+  /**
+   * Throws the 503 (draining, busy) a session open would get now. Checked before the opening
+   * request is authenticated: a refused client retries many times, and each refusal must cost
+   * next to nothing (no argon2, no MySQL). `open` checks again.
+   */
+  assertAdmissible(): void;
   /** The live session of this account with this id; any other case is the same 404. */
   touch(accountId: number, id: string | undefined): Session;
   /** Runs one request of the session, which cannot expire while it runs. */
@@ -82,7 +88,13 @@ export function createSessionRegistry(options: SessionRegistryOptions): SessionR
     return session;
   }
 
+  function assertAdmissible(): void {
+    if (draining) throw new HttpError("draining", "this server is shutting down; try again shortly", retry);
+    if (sessions.size >= options.maxSessions) throw new HttpError("busy", "the server is at its session limit; retry later", retry);
+  }
+
   return {
+    assertAdmissible,
     async open(accountId, kind, header) {
       if (draining) throw new HttpError("draining", "this server is shutting down; try again shortly", retry);
       for (const other of sessions.values()) {

@@ -1,10 +1,26 @@
 import { HttpError, sendJson } from "./http-error";
-import type { AccountRequest } from "./protocol-context";
+import type { IncomingMessage } from "node:http";
+import type { AccountRequest, ProtocolDeps } from "./protocol-context";
 import { readJsonBody } from "./read-json-body";
 import { finishSessionBody, openSessionBody } from "./session-schemas";
 
 /** Session bodies are small; the record of a run with many file errors is the largest. */
 const jsonLimits = (r: AccountRequest) => ({ ...r.deps.limits, maxBodyBytes: Math.min(r.deps.limits.maxBodyBytes, 16 * 1024 * 1024) });
+
+/**
+ * At the session limit (or draining) a session open is refused before its credentials are
+ * checked: refused clients retry many times, and each refusal must cost next to nothing (no
+ * argon2, no MySQL). The small body is read first so the keep-alive connection survives for the
+ * retry (a new TLS handshake costs more than the refusal); a larger one closes the connection.
+ */
+export async function refuseIfUnadmissible(req: IncomingMessage, deps: ProtocolDeps): Promise<void> {
+  try {
+    deps.sessions.assertAdmissible();
+  } catch (refusal) {
+    await readJsonBody(req, { ...deps.limits, maxBodyBytes: 64 * 1024 }).catch(() => undefined);
+    throw refusal;
+  }
+}
 
 export async function openSession(r: AccountRequest): Promise<void> {
   const parsed = openSessionBody.safeParse(await readJsonBody(r.req, jsonLimits(r)));

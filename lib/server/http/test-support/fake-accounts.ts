@@ -27,7 +27,10 @@ export async function createFakeAccounts(deviceRoot: string, accounts: FakeAccou
   return {
     records,
     rootOf,
-    refresh: (login) => Promise.resolve(records.get(login) ?? null),
+    refresh(login) {
+      const account = records.get(login);
+      return Promise.resolve(account ? { account, repositoryRoot: rootOf(login) } : null);
+    },
     recordUsage(login, usedBytes) {
       const account = records.get(login);
       if (account) records.set(login, { ...account, usedBytes });
