@@ -24,8 +24,9 @@ const RETRYABLE_NETWORK = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIME
 /**
  * HTTPS with one keep-alive agent (TLS handshakes once per connection, not per object) and the
  * client's side of admission control: a 503 is retried after its Retry-After plus jitter (so a
- * crowd of refused clients does not come back in lock-step), and a dropped connection (the server
- * closed an idle keep-alive socket as we reused it) is retried; both a bounded number of times.
+ * crowd of refused clients does not come back in lock-step) for up to `busyWaitMs` in all, and a
+ * dropped connection (the server closed an idle keep-alive socket as we reused it) is retried a
+ * bounded number of times.
  * Every request of the protocol is idempotent (objects are immutable or whole-replaced).
  */
 export function createTransport(options: RemoteDriverOptions): Transport {
@@ -34,6 +35,7 @@ export function createTransport(options: RemoteDriverOptions): Transport {
   const agent = new https.Agent({ keepAlive: true, maxSockets: 8, ...(options.ca ? { ca: options.ca } : {}) });
   const authorization = `Basic ${Buffer.from(`${options.account}:${options.password}`).toString("base64")}`;
   const attempts = options.retry?.attempts ?? 10;
+  const busyWaitMs = options.retry?.busyWaitMs ?? 15 * 60_000;
   const maxDelayMs = options.retry?.maxDelayMs ?? 30_000;
   const sleep = options.sleep ?? ((ms: number) => sleepMs(ms));
   const where = base.host;
@@ -53,7 +55,10 @@ export function createTransport(options: RemoteDriverOptions): Transport {
   return {
     async request(req, { allow404 = false } = {}) {
       const resendable = req.body === undefined || Buffer.isBuffer(req.body);
-      for (let attempt = 1; ; attempt += 1) {
+      let dropped = 0;
+      let refused = 0;
+      let busyWaited = 0;
+      for (;;) {
         let res: IncomingMessage;
         const started = performance.now();
         try {
@@ -62,8 +67,9 @@ export function createTransport(options: RemoteDriverOptions): Transport {
         } catch (error) {
           options.onResponse?.({ method: req.method, status: 0, ms: performance.now() - started });
           const code = (error as { code?: string }).code ?? "";
-          if (resendable && RETRYABLE_NETWORK.has(code) && attempt < attempts) {
-            await sleep(backoff(attempt, null, maxDelayMs));
+          dropped += 1;
+          if (resendable && RETRYABLE_NETWORK.has(code) && dropped < attempts) {
+            await sleep(backoff(dropped, null, maxDelayMs));
             continue;
           }
           throw connectionError(error, where);
@@ -71,8 +77,13 @@ export function createTransport(options: RemoteDriverOptions): Transport {
         const status = res.statusCode ?? 0;
         if ((status >= 200 && status < 300) || (allow404 && status === 404)) return res;
         const body = await readText(res);
-        if (status === 503 && resendable && attempt < attempts) {
-          await sleep(backoff(attempt, res.headers["retry-after"], maxDelayMs));
+        // Bounded by time, not by a count: a crowd at the session limit is told to come back in
+        // seconds, and ten quick refusals in a row are normal in a busy hour, not a failure.
+        if (status === 503 && resendable && busyWaited < busyWaitMs) {
+          refused += 1;
+          const wait = backoff(refused, res.headers["retry-after"], maxDelayMs);
+          busyWaited += wait;
+          await sleep(wait);
           continue;
         }
         throw remoteError(status, body, where);

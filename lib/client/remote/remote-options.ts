@@ -5,8 +5,12 @@ export interface RemoteDriverOptions {
   password: string;
   /** PEM of a CA (or the self-signed certificate) to trust in addition to none: pins the server. */
   ca?: string | Buffer;
-  /** Bounds of the automatic retry on 503 and dropped connections. */
-  retry?: { attempts?: number; maxDelayMs?: number };
+  /**
+   * Bounds of the automatic retries: `attempts` for dropped connections (default 10);
+   * `busyWaitMs` for the total time spent waiting out 503 answers (default 15 minutes: a
+   * scheduled backup that waits for a slot beats one that fails); `maxDelayMs` caps one wait.
+   */
+  retry?: { attempts?: number; busyWaitMs?: number; maxDelayMs?: number };
   /** Test seam for the backoff's sleep. */
   sleep?: (ms: number) => Promise<void>;
   /**
