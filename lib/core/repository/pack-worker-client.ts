@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { PackBlob } from "./pack-format";
+import { WORKER_LIMITS } from "./request-worker";
 import type { BlobType } from "./types";
 
 export type WorkerReply =
@@ -21,6 +22,7 @@ export class PackWorkerClient {
   constructor(options: { key: Buffer; packSize: number; level: number; concurrency: number; ring: SharedArrayBuffer }, onReply: (reply: WorkerReply) => void, onFailure: (error: unknown) => void) {
     this.worker = new Worker(new URL("./pack-worker.mjs", import.meta.url), {
       workerData: { key: new Uint8Array(options.key), packSize: options.packSize, level: options.level, concurrency: options.concurrency, ring: options.ring },
+      resourceLimits: WORKER_LIMITS,
     });
     this.worker.unref();
     this.worker.on("message", (reply: WorkerReply) => {

