@@ -1,4 +1,5 @@
 import https from "node:https";
+import tls from "node:tls";
 import { setTimeout as sleepMs } from "node:timers/promises";
 import type { IncomingMessage } from "node:http";
 import { StorageError } from "../../core/storage/driver";
@@ -32,7 +33,10 @@ const RETRYABLE_NETWORK = new Set(["ECONNRESET", "ECONNREFUSED", "EPIPE", "ETIME
 export function createTransport(options: RemoteDriverOptions): Transport {
   const base = new URL(options.url);
   if (base.protocol !== "https:") throw new StorageError("io", `backup server URL must be https://, got ${base.protocol}`);
-  const agent = new https.Agent({ keepAlive: true, maxSockets: 8, ...(options.ca ? { ca: options.ca } : {}) });
+  // One TLS context for all of the run's connections: given `ca` alone, every new connection
+  // would build its own context and parse the certificate again.
+  const secureContext = options.ca ? tls.createSecureContext({ ca: options.ca }) : undefined;
+  const agent = new https.Agent({ keepAlive: true, maxSockets: 8, ...(secureContext ? { secureContext } : {}) });
   const authorization = `Basic ${Buffer.from(`${options.account}:${options.password}`).toString("base64")}`;
   const attempts = options.retry?.attempts ?? 10;
   const busyWaitMs = options.retry?.busyWaitMs ?? 15 * 60_000;

@@ -1,7 +1,9 @@
 import { createHash } from "node:crypto";
+import fs from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createFakeAccounts } from "../../server/http/test-support/fake-accounts";
+import { ensureSelfSignedCertificate } from "../../server/daemon/self-signed-certificate";
 import { startTestDaemon, type TestDaemon } from "../../server/http/test-support/start-test-daemon";
 import { tempDir } from "../test-support/temp-dir";
 import { createRemoteDriver, type RemoteDriver } from "./create-remote-driver";
@@ -48,6 +50,13 @@ describe("remote driver", () => {
       yield* parts;
     })());
     expect((await driver.read(key)).equals(Buffer.concat(parts))).toBe(true);
+  });
+
+  it("refuses a server whose certificate is not the one it was told to trust", async () => {
+    const other = await ensureSelfSignedCertificate(await tempDir("other-certificate"));
+    const pinned = createRemoteDriver({ url: daemon.url, account: "alice", password: "alice-pw", ca: await fs.readFile(other.cert), retry: { attempts: 1 } });
+    await expect(pinned.connect()).rejects.toThrow(/certificate/);
+    await pinned.finishSession(null);
   });
 
   it("maps the server's errors to the driver's codes", async () => {
