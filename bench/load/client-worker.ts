@@ -41,6 +41,7 @@ function context(s: WorkerSetup): ClientContext {
 }
 
 async function run(s: WorkerSetup, go: WorkerGo): Promise<void> {
+  const cpuAtGo = process.cpuUsage();
   const ctx = context(s);
   const tallies: ClientTally[] = s.clients.map((c) => ({ login: c.login, completed: 0, refused: 0, failed: 0 }));
   await Promise.all(
@@ -66,7 +67,8 @@ async function run(s: WorkerSetup, go: WorkerGo): Promise<void> {
       }
     }),
   );
-  send({ type: "result", clients: tallies, latencies, answered503, connectionErrors, errors });
+  const cpu = process.cpuUsage(cpuAtGo);
+  send({ type: "result", clients: tallies, latencies, answered503, connectionErrors, cpuSeconds: (cpu.user + cpu.system) / 1e6, errors });
 }
 
 process.on("message", (message: WorkerSetup | WorkerGo) => {

@@ -39,6 +39,8 @@ export interface WorkerResult {
   latencies: number[];
   answered503: number;
   connectionErrors: number;
+  /** CPU seconds the worker process used from "go" to its result (its threads included). */
+  cpuSeconds: number;
   /** First few failure messages, for the report. */
   errors: string[];
 }

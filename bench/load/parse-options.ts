@@ -11,10 +11,12 @@ export interface LoadOptions {
   verify: number;
   seed: string;
   keep: boolean;
+  /** Niceness of the client worker processes (0: same priority as the daemon). */
+  clientNice: number;
 }
 
 const USAGE = `usage: npm run bench:load -- [--clients 500] [--duration 60] [--workers 4] [--max-sessions 100]
-       [--files 20] [--verify 0 (all) | N] [--seed 1] [--keep]`;
+       [--files 20] [--verify 0 (all) | N] [--seed 1] [--client-nice 10] [--keep]`;
 
 function positiveInt(value: string, flag: string, min = 1): number {
   const n = Number(value);
@@ -34,6 +36,7 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
       verify: { type: "string", default: "0" },
       seed: { type: "string", default: "1" },
       keep: { type: "boolean", default: false },
+      "client-nice": { type: "string", default: "10" },
       help: { type: "boolean", default: false },
     },
   });
@@ -50,5 +53,6 @@ export function parseLoadOptions(argv: string[]): LoadOptions {
     verify: positiveInt(values.verify, "--verify", 0),
     seed: values.seed,
     keep: values.keep,
+    clientNice: positiveInt(values["client-nice"], "--client-nice", 0),
   };
 }
