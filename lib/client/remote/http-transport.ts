@@ -1,3 +1,4 @@
+import { once as nextEvent } from "node:events";
 import https from "node:https";
 import tls from "node:tls";
 import { setTimeout as sleepMs } from "node:timers/promises";
@@ -51,7 +52,7 @@ export function createTransport(options: RemoteDriverOptions): Transport {
       const outgoing = https.request({ protocol: "https:", hostname: base.hostname, port: base.port || 443, path: `${base.pathname.replace(/\/$/, "")}${req.path}`, method: req.method, headers, agent }, resolve);
       outgoing.on("error", reject);
       if (req.body === undefined) outgoing.end();
-      else if (Buffer.isBuffer(req.body)) outgoing.end(req.body);
+      else if (Buffer.isBuffer(req.body)) void writeInSlices(req.body, outgoing).catch((error: unknown) => outgoing.destroy(error as Error));
       else void pump(req.body, outgoing).catch((error: unknown) => outgoing.destroy(error as Error));
     });
   }
@@ -102,6 +103,21 @@ export function backoff(attempt: number, retryAfter: string | undefined | null, 
   const told = retryAfter !== undefined && retryAfter !== null && /^\d+$/.test(retryAfter) ? Number(retryAfter) * 1000 : null;
   const base = Math.min(maxDelayMs, told ?? 250 * 2 ** (attempt - 1));
   return Math.round(base * (1 + Math.random() * 0.5));
+}
+
+/** Slices of a large body written at a time (see writeInSlices). */
+const WRITE_SLICE = 1024 * 1024;
+
+/**
+ * A pack is sent a slice at a time, each after the socket drained: written whole, TLS encrypts
+ * all 16 MiB at once into its own buffers, and with two packs in flight a backup through the
+ * server peaked above 400 MiB. Still a Buffer, so the request can be sent again on a retry.
+ */
+async function writeInSlices(body: Buffer, outgoing: import("node:http").ClientRequest): Promise<void> {
+  for (let at = 0; at < body.length; at += WRITE_SLICE) {
+    if (!outgoing.write(body.subarray(at, at + WRITE_SLICE))) await nextEvent(outgoing, "drain");
+  }
+  outgoing.end();
 }
 
 async function pump(body: AsyncIterable<Buffer>, outgoing: import("node:http").ClientRequest): Promise<void> {

@@ -23,7 +23,7 @@ interface Window {
  * of a pack fetches a window of `windowBytes` from its offset, and the following reads that fall
  * inside it (the next files, also those already waiting on the same window) are answered from
  * it. Only `data/` keys: packs are named by their hash, so a cached window can never be stale.
- * Every answer is a copy, so a caller may change it. Large reads go straight through.
+ * Answers from a window are copies, so a caller may change them. Large reads go straight through.
  */
 export function createRangeReadAhead(fetch: RangeFetch, options: ReadAheadOptions = {}) {
   const windowBytes = options.windowBytes ?? 1024 * 1024;
@@ -38,7 +38,12 @@ export function createRangeReadAhead(fetch: RangeFetch, options: ReadAheadOption
   }
 
   return async function read(key: string, offset: number, length: number): Promise<Buffer> {
-    if (!key.startsWith("data/") || length >= windowBytes) return exact(key, offset, length, await fetch(key, offset, length), offset);
+    if (!key.startsWith("data/") || length >= windowBytes) {
+      const bytes = await fetch(key, offset, length);
+      // A direct read's buffer is no one else's: handed over as is (a restore transfers it to its
+      // decode worker), not copied a second time after the body was gathered.
+      return bytes.length === length ? bytes : exact(key, offset, length, bytes, offset);
+    }
     const hit = windows.find((w) => w.key === key && offset >= w.offset && offset + length <= w.offset + windowBytes);
     if (hit) {
       windows = [hit, ...windows.filter((w) => w !== hit)];

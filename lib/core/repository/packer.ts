@@ -58,6 +58,8 @@ export class Packer {
   private readonly writes = new Set<Promise<void>>();
   /** Whole-pack buffers for drivers without writeNamedAtEnd (see writeWhole). */
   private readonly wholePacks: Buffer[] = [];
+  /** Whole packs sent at once: a network write holds the pack and its encrypted copy in flight. */
+  private readonly wholeWrites = new Semaphore(2);
   /** The pack of each type being built, streaming to the device. */
   private readonly building = new Map<BlobType, PieceQueue>();
   private worker: PackWorkerClient | null = null;
@@ -232,7 +234,7 @@ export class Packer {
         }
         size += piece.copy(bytes, size);
       }
-      await this.o.driver.write(keyAtEnd(), bytes.subarray(0, size));
+      await this.wholeWrites.run(() => this.o.driver.write(keyAtEnd(), bytes.subarray(0, size)));
     } finally {
       this.release(size);
       if (this.wholePacks.length < MAX_WHOLE_PACKS) this.wholePacks.push(bytes);
