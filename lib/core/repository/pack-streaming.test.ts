@@ -38,7 +38,8 @@ describe("packs streamed to the device while they are built", () => {
     const before = await filesUnder(path.join(dir, "data"));
     // 3 MiB of random data: three 1 MiB pieces reach the temp file, the pack stays open.
     await saveFile(repo, pseudoRandom(3 * 1024 * 1024, 12));
-    for (let i = 0; i < 100 && (await filesUnder(path.join(dir, "data"))).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    // Up to 10 s for the first piece to reach the device (a loaded CI machine is slow).
+    for (let i = 0; i < 500 && (await filesUnder(path.join(dir, "data"))).length === 0; i++) await new Promise((r) => setTimeout(r, 20));
     expect((await filesUnder(path.join(dir, "data"))).some((name) => name.includes(".tmp~"))).toBe(true);
     await repo.close();
     expect(await filesUnder(path.join(dir, "data"))).toEqual(before);
