@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { initSmall, memoryDriver, pieces, pseudoRandom, shortReads } from "./test-helpers";
+import { readdir } from "node:fs/promises";
+import { SMALL, initSmall, memoryDriver, pieces, pseudoRandom, shortReads } from "./test-helpers";
 import type { Repository } from "./types";
 
 describe("hashedChunks (cutting and hashing on the chunk worker)", () => {
@@ -29,6 +30,22 @@ describe("hashedChunks (cutting and hashing on the chunk worker)", () => {
     const empty: unknown[] = [];
     for await (const c of repo.hashedChunks(async () => 0)) empty.push(c);
     expect(empty).toEqual([]);
+  });
+
+  it("hashes a file shorter than the minimum chunk size on the calling thread, without starting the worker", async () => {
+    repo = await initSmall(memoryDriver());
+    const threads = async () => (await readdir("/proc/self/task")).length;
+    const before = await threads();
+    const small = [pseudoRandom(5_000, 3), pseudoRandom(SMALL.chunker.minSize - 1, 4), Buffer.from("x")];
+    for (const data of small) {
+      const got: string[] = [];
+      for await (const { data: chunk, id } of repo.hashedChunks(shortReads(data), 1000)) got.push(`${chunk.length}:${id}`);
+      expect(got).toEqual([`${data.length}:${repo.blobId(data)}`]);
+    }
+    expect(await threads()).toBe(before);
+    // The same check sees the worker start once a file reaches the minimum size.
+    for await (const _ of repo.hashedChunks(shortReads(pseudoRandom(SMALL.chunker.minSize, 5)), 1000)) void _;
+    expect(await threads()).toBeGreaterThan(before);
   });
 
   it("serves several files at once and fails a read error to its own caller only", async () => {

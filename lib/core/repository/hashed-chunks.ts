@@ -61,6 +61,7 @@ export async function* hashedChunks(
   worker: ChunkWorker,
   params: ChunkerParams,
   read: (into: Uint8Array) => Promise<number>,
+  hashHere: (chunk: Uint8Array) => string,
   readSize = DEFAULT_READ_SIZE,
 ): AsyncIterable<HashedChunk> {
   const pooledSize = 3 * readSize;
@@ -70,10 +71,14 @@ export async function* hashedChunks(
     let hash = 0;
     let start = 0;
     let filled = 0;
+    /** Bytes before this have been sent to the worker (moves with the tail). */
+    let scanned = 0;
+    let requested = false;
     for (;;) {
       if (work.length - filled < readSize) {
         work.copy(work, 0, start, filled);
         filled -= start;
+        scanned -= start;
         start = 0;
       }
       if (work.length - filled < readSize) {
@@ -84,8 +89,18 @@ export async function* hashedChunks(
         work = grown;
       }
       const n = await read(work.subarray(filled, filled + readSize));
-      const from = filled;
       filled += n;
+      // No cut point lies before minSize, so a file that ends before it is one chunk: hashed here,
+      // without a round trip to the worker (one per small file: 2,000 in the bench corpus) and
+      // without starting the worker at all when a backup reads only small files.
+      if (!requested && filled < params.minSize) {
+        if (n > 0) continue;
+        if (filled > 0) yield { data: work.subarray(0, filled), id: hashHere(work.subarray(0, filled)) };
+        return;
+      }
+      const from = scanned;
+      scanned = filled;
+      requested = true;
       const reply = await worker.request({ buffer: work.buffer as SharedArrayBuffer, start, from, filled, pos, hash, final: n === 0 });
       ({ pos, hash } = reply);
       for (let i = 0; i < reply.ends.length; i++) {

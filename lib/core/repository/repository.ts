@@ -72,7 +72,7 @@ class RepositoryHandle implements Repository {
   }
 
   hashedChunks(read: (into: Uint8Array) => Promise<number>, readSize?: number) {
-    return hashedChunks(this.chunkWorker, this.ctx.config.chunker, read, readSize);
+    return hashedChunks(this.chunkWorker, this.ctx.config.chunker, read, (chunk) => this.blobId(chunk), readSize);
   }
 
   blobId(plaintext: Uint8Array): string {
