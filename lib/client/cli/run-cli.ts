@@ -23,6 +23,10 @@ export async function runCli(argv: readonly string[]): Promise<void> {
     process.exit(exitCodes.failure);
   };
   process.on("beforeExit", onBeforeExit);
+  // `strongroom snapshots | head`: once the reader is gone every write fails with EPIPE, which as
+  // an unhandled 'error' event crashed the CLI with a stack trace. The output is discarded, as
+  // with > /dev/null, and the command finishes: a backup is not abandoned because its log reader quit.
+  process.stdout.on("error", ignoreClosedPipe);
   let code: number = exitCodes.failure;
   try {
     code = await main(argv, {
@@ -42,4 +46,8 @@ export async function runCli(argv: readonly string[]): Promise<void> {
   // An interrupted check may still be running in the background (see raceSignal): its
   // activity is already recorded, so stop it instead of waiting for it.
   if (code === exitCodes.interrupted) setImmediate(() => process.exit(code));
+}
+
+function ignoreClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== "EPIPE") throw error;
 }

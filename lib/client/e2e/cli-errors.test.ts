@@ -55,6 +55,14 @@ describe("strongroom errors", () => {
     expect(none.stderr).toContain("no passphrase: set STRONGROOM_PASSWORD or use --password-file FILE");
   });
 
+  it("stops writing, without a crash, when the reader of its output goes away (strongroom snapshots | head)", async () => {
+    const { child, result } = startCli(["snapshots"], env);
+    child.stdout?.destroy(); // The reader is gone before the first line: every write is EPIPE.
+    const run = await result;
+    expect(run.stderr).not.toMatch(/EPIPE|Unhandled 'error'/);
+    expect(run.code).toBe(0);
+  });
+
   it("says a directory is not a repository", async () => {
     const run = await spawnCli(["backup", src], { ...env, STRONGROOM_REPO: src });
     expect(run.code).toBe(1);
