@@ -156,7 +156,7 @@ export class Packer {
   }
 
   private startWorker(): PackWorkerClient {
-    // The ring holds blobs not yet encoded; the rest of the budget covers packs being written.
+    // The ring holds blobs not yet encoded; the rest of the budget covers pieces being written.
     this.ring ??= new SharedRing(Math.max(Math.min(this.o.maxPendingBytes, RING_BYTES), 1024 * 1024));
     const ring = this.ring.buffer;
     this.worker ??= new PackWorkerClient(

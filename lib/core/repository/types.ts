@@ -49,9 +49,9 @@ export interface RepositoryRuntime {
   /** zstd level for new blobs (default 1; not part of the format: any level reads back). */
   compressionLevel?: number;
   /**
-   * Backpressure: max bytes of blobs accepted but not yet encoded plus packs not yet written
-   * (default 64 MiB: room for two packs being written while blobs keep flowing; the shared ring
-   * that carries blobs to the pack worker is this size up to 24 MiB).
+   * Backpressure: max bytes of blobs accepted but not yet encoded plus pack pieces not yet
+   * written (default 40 MiB; the shared ring that carries blobs to the pack worker is this size
+   * up to 8 MiB). For a driver without writeNamedAtEnd it also covers whole packs being sent.
    */
   maxPendingBytes: number;
   /** Progress and accounting events; must not throw. */

@@ -26,7 +26,8 @@ export interface StorageDriver {
    * removed and nothing under `key` changes. An error thrown by a streamed `data` is rethrown as
    * is, after the same cleanup. Each chunk is consumed before the next is pulled (backpressure).
    * A driver keeps no reference to `data` (or a streamed chunk) once `write` settles: the
-   * repository reuses its pack buffers right after, so a retained buffer would store wrong bytes.
+   * repository reuses its pack buffers (and pieces, see writeNamedAtEnd) right after, so a
+   * retained buffer would store wrong bytes.
    */
   write(key: string, data: Buffer | AsyncIterable<Buffer>): Promise<void>;
   /**
