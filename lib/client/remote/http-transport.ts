@@ -113,16 +113,18 @@ const WRITE_SLICE = 1024 * 1024;
  * all 16 MiB at once into its own buffers, and with two packs in flight a backup through the
  * server peaked above 400 MiB. Still a Buffer, so the request can be sent again on a retry.
  */
-async function writeInSlices(body: Buffer, outgoing: import("node:http").ClientRequest): Promise<void> {
-  for (let at = 0; at < body.length; at += WRITE_SLICE) {
-    if (!outgoing.write(body.subarray(at, at + WRITE_SLICE))) await nextEvent(outgoing, "drain");
-  }
-  outgoing.end();
+function writeInSlices(body: Buffer, outgoing: import("node:http").ClientRequest): Promise<void> {
+  return pump(slicesOf(body), outgoing);
 }
 
-async function pump(body: AsyncIterable<Buffer>, outgoing: import("node:http").ClientRequest): Promise<void> {
+function* slicesOf(body: Buffer): Iterable<Buffer> {
+  for (let at = 0; at < body.length; at += WRITE_SLICE) yield body.subarray(at, at + WRITE_SLICE);
+}
+
+/** Writes each chunk after the socket drained the last one, then ends the request. */
+async function pump(body: Iterable<Buffer> | AsyncIterable<Buffer>, outgoing: import("node:http").ClientRequest): Promise<void> {
   for await (const chunk of body) {
-    if (!outgoing.write(chunk)) await new Promise((resolve) => outgoing.once("drain", resolve));
+    if (!outgoing.write(chunk)) await nextEvent(outgoing, "drain");
   }
   outgoing.end();
 }

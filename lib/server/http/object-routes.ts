@@ -23,17 +23,17 @@ export async function headObject(r: AccountRequest, key: string): Promise<void> 
 }
 
 /**
- * Streams the body to the device through the driver's atomic write. For hash-named objects the
- * SHA-256 is computed on the way and checked after the last byte, before the driver commits: a
- * throw from the stream makes the driver delete its temp file, so a wrong or short upload never
- * appears under the final name.
- */
-/**
  * Body chunks arrive as TLS records of up to 16 KiB; they are gathered into device writes of this
  * size, so a 16 MiB pack costs 16 thread-pool round trips instead of a thousand.
  */
 const WRITE_BYTES = 1024 * 1024;
 
+/**
+ * Streams the body to the device through the driver's atomic write. For hash-named objects the
+ * SHA-256 is computed on the way and checked after the last byte, before the driver commits: a
+ * throw from the stream makes the driver delete its temp file, so a wrong or short upload never
+ * appears under the final name.
+ */
 export async function putObject(r: AccountRequest, key: string, parsed: ParsedObjectKey): Promise<void> {
   const declared = Number(r.req.headers["content-length"] ?? 0);
   r.deps.quota.check(r.account, declared);

@@ -96,13 +96,13 @@ export function createSessionRegistry(options: SessionRegistryOptions): SessionR
   return {
     assertAdmissible,
     async open(accountId, kind, header) {
-      if (draining) throw new HttpError("draining", "this server is shutting down; try again shortly", retry);
+      // Busy before conflict, as the HTTP layer answers (it asks before authenticating).
+      assertAdmissible();
       for (const other of sessions.values()) {
         if (other.accountId === accountId && conflicts(other.kind, kind)) {
           throw new HttpError("session_conflict", `a ${other.kind} session of this account is already running; wait until it finishes`);
         }
       }
-      if (sessions.size >= options.maxSessions) throw new HttpError("busy", "the server is at its session limit; retry later", retry);
       const session: Session = { id: randomBytes(16).toString("hex"), accountId, kind, header, lastSeen: now(), inflight: 0 };
       // Counted before the await so concurrent opens cannot overshoot the limit.
       sessions.set(session.id, session);
