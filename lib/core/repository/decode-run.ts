@@ -1,3 +1,4 @@
+import type { TransferListItem } from "node:worker_threads";
 import { damagedBlob } from "./load-blob";
 import type { MasterKey } from "./master-key";
 import type { BlobLocation } from "./master-index";
@@ -5,6 +6,10 @@ import { RequestWorker } from "./request-worker";
 import type { BlobType } from "./types";
 
 interface DecodeRequest {
+  /** "decode" (the default) answers the plaintexts; "write" writes them to `fd` from `position`. */
+  op?: "decode" | "write";
+  fd?: number;
+  position?: number;
   /** The stored bytes of adjacent blobs of one pack. */
   bytes: Uint8Array;
   /** Where each blob lies in `bytes`. */
@@ -12,8 +17,14 @@ interface DecodeRequest {
 }
 
 interface DecodeReply {
-  /** Per blob: the verified plaintext, or why it is not the blob. */
-  results: ({ data: Uint8Array } | { reason: string })[];
+  /** "decode": per blob, the verified plaintext or why it is not the blob. */
+  results?: ({ data: Uint8Array } | { reason: string })[];
+  /** "write": bytes written; `failed` names the first blob that was not authentic, `reason` why. */
+  written?: number;
+  failed?: string;
+  reason?: string;
+  /** "write": the write to the file failed (ENOSPC, EIO...). */
+  ioError?: { code?: string; message: string };
 }
 
 export type DecodeWorker = RequestWorker<DecodeRequest, DecodeReply>;
@@ -29,16 +40,34 @@ export function decodeWorkerFor(master: MasterKey): DecodeWorker {
  * buffer (drivers hand out buffers the caller owns), else copied.
  */
 export async function decodeRun(worker: DecodeWorker, pack: string, offset: number, bytes: Buffer, blobs: { id: string; at: BlobLocation }[]): Promise<PromiseSettledResult<Buffer>[]> {
+  const { results = [] } = await worker.request(...runRequest(offset, bytes, blobs));
+  return results.map((r, i) =>
+    "data" in r
+      ? { status: "fulfilled", value: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength) }
+      : { status: "rejected", reason: damagedBlob(blobs[i]!.id, pack, r.reason) },
+  );
+}
+
+/**
+ * Like decodeRun, but the worker writes the plaintexts to `fd` one after another from `position`
+ * and answers only how many bytes it wrote: the first blob that is not authentic throws
+ * RepositoryError("damaged") (nothing of it was written), a failed write throws an Error carrying
+ * its errno code. Returns the bytes written.
+ */
+export async function writeRun(worker: DecodeWorker, pack: string, offset: number, bytes: Buffer, blobs: { id: string; at: BlobLocation }[], fd: number, position: number): Promise<number> {
+  const [request, transfer] = runRequest(offset, bytes, blobs);
+  const reply = await worker.request({ ...request, op: "write", fd, position }, transfer);
+  if (reply.failed !== undefined) throw damagedBlob(reply.failed, pack, reply.reason ?? "does not decode");
+  if (reply.ioError) throw Object.assign(new Error(reply.ioError.message), { code: reply.ioError.code });
+  return reply.written ?? 0;
+}
+
+function runRequest(offset: number, bytes: Buffer, blobs: { id: string; at: BlobLocation }[]): [DecodeRequest, TransferListItem[]] {
   const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength && bytes.byteLength > 0;
   const sent = whole ? bytes : new Uint8Array(bytes);
   const request = {
     bytes: sent,
     blobs: blobs.map(({ id, at }) => ({ id, type: at.type, offset: at.offset - offset, length: at.length, rawLength: at.rawLength })),
   };
-  const { results } = await worker.request(request, sent.byteLength > 0 ? [sent.buffer as ArrayBuffer] : []);
-  return results.map((r, i) =>
-    "data" in r
-      ? { status: "fulfilled", value: Buffer.from(r.data.buffer, r.data.byteOffset, r.data.byteLength) }
-      : { status: "rejected", reason: damagedBlob(blobs[i]!.id, pack, r.reason) },
-  );
+  return [request, sent.byteLength > 0 ? [sent.buffer as ArrayBuffer] : []];
 }

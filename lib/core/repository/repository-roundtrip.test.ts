@@ -1,3 +1,6 @@
+import { mkdtemp, open, readFile as readFileFs, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openRepository } from "./open-repository";
 import { initSmall, memoryDriver, pseudoRandom, readFile, saveFile, tempDriver } from "./test-helpers";
@@ -7,6 +10,15 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   for (const c of cleanups.splice(0)) await c();
 });
+
+async function withFd<T>(file: string, flags: string, withIt: (fd: number) => Promise<T>): Promise<T> {
+  const handle = await open(file, flags);
+  try {
+    return await withIt(handle.fd);
+  } finally {
+    await handle.close();
+  }
+}
 
 describe("repository round trip", () => {
   it("stores blobs, trees and snapshots in a real directory and reads them back after reopening", async () => {
@@ -100,6 +112,35 @@ describe("repository round trip", () => {
     expect((error as Error).message).toMatch(/^Blob [0-9a-f]{64} in pack data\/.* does not decrypt \(bytes altered, or not this blob\)\.$/);
     expect((error as { objects: string[] }).objects[0]).toBe(victim);
     expect(Buffer.concat(got).equals(data.subarray(0, Buffer.concat(got).length))).toBe(true);
+  });
+
+  it("writeBlobs writes a file's blobs to a descriptor, and a damaged blob or a failed write throws", async () => {
+    const driver = memoryDriver();
+    const repo = await initSmall(driver);
+    const data = Buffer.concat([pseudoRandom(700_000, 22), Buffer.from("compressible text\n".repeat(40_000))]);
+    const ids = await saveFile(repo, data);
+    await repo.flush();
+    const dir = await mkdtemp(path.join(tmpdir(), "write-blobs-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const file = path.join(dir, "out");
+    const landed: number[] = [];
+    const written = await withFd(file, "w", (fd) => repo.writeBlobs(ids, fd, { prefetch: 2, onBytes: (n) => landed.push(n) }));
+    expect(written).toBe(data.length);
+    expect((await readFileFs(file)).equals(data)).toBe(true);
+    expect(landed.reduce((a, b) => a + b, 0)).toBe(data.length);
+
+    // A descriptor open for reading only: the write's errno comes back, with its code.
+    await expect(withFd(file, "r", (fd) => repo.writeBlobs(ids, fd))).rejects.toMatchObject({ code: "EBADF" });
+
+    let victim = "";
+    for await (const key of driver.list("data/")) victim = key;
+    const bytes = Buffer.from(await driver.read(victim));
+    bytes[5] = bytes[5]! ^ 1; // The first blob of the last data pack.
+    await driver.write(victim, bytes);
+    const error = await withFd(path.join(dir, "damaged"), "w", (fd) => repo.writeBlobs(ids, fd)).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: "damaged" });
+    expect((error as { objects: string[] }).objects[0]).toBe(victim);
+    expect((error as Error).message).toMatch(/^Blob [0-9a-f]{64} in pack data\/.* does not decrypt \(bytes altered, or not this blob\)\.$/);
   });
 
   it("keeps memory bounded: saveBlob waits when too many bytes are pending", async () => {

@@ -9,7 +9,7 @@ import { RepositoryError } from "./errors";
 import { deriveGearTable } from "./gear-table";
 import { chunkWorkerFor, hashedChunks, type ChunkWorker } from "./hashed-chunks";
 import { loadBlob } from "./load-blob";
-import { loadBlobs } from "./load-blobs";
+import { loadBlobs, writeBlobs } from "./load-blobs";
 import { loadIndexFiles } from "./load-indexes";
 import { acquireLock, listLocks, removeStaleLocks } from "./locks";
 import { MasterIndex } from "./master-index";
@@ -111,6 +111,10 @@ class RepositoryHandle implements Repository {
 
   loadBlobs(ids: readonly string[], options: { prefetch?: number } = {}): AsyncIterable<Buffer> {
     return loadBlobs(this.ctx, ids, options.prefetch);
+  }
+
+  writeBlobs(ids: readonly string[], fd: number, options: { prefetch?: number; onBytes?: (n: number) => void } = {}): Promise<number> {
+    return writeBlobs(this.ctx, ids, fd, options.prefetch, options.onBytes);
   }
 
   async saveTree(tree: Tree): Promise<string> {

@@ -344,6 +344,12 @@ export interface Repository {
    * loadBlob in a loop for restore.
    */
   loadBlobs(ids: readonly BlobId[], options?: { prefetch?: number }): AsyncIterable<Buffer>;
+  /**
+   * Writes the verified plaintexts of `ids` to the open file `fd` from offset 0 and returns the
+   * bytes written, decoding and writing off the main thread without a buffer per blob (restore).
+   * The first damaged blob throws "damaged"; the file then holds a prefix to be discarded.
+   */
+  writeBlobs(ids: readonly BlobId[], fd: number, options?: { prefetch?: number; onBytes?: (n: number) => void }): Promise<number>;
   /** Size of the stored blob's plaintext, from the index (undefined if unknown). */
   blobSize(id: BlobId): number | undefined;
 

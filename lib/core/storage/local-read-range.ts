@@ -1,12 +1,18 @@
-import fs, { type FileHandle } from "node:fs/promises";
+import fs from "node:fs";
 import path from "node:path";
+import { promisify } from "node:util";
 import { StorageError } from "./driver";
 import { toReadError } from "./local-errors";
 import { checkRange } from "./read-range-bounds";
 
+const read = promisify(fs.read);
+
 /**
- * Reads `length` bytes at `offset` through a file handle, so a 4 KiB read from a 16 MiB pack
- * costs 4 KiB of I/O and memory, never the whole file.
+ * Reads `length` bytes at `offset` through a file descriptor, so a 4 KiB read from a 16 MiB pack
+ * costs 4 KiB of I/O and memory, never the whole file. Only the read goes to the libuv pool: open,
+ * fstat and close take microseconds, while each hand-off to the pool and back costs two thread
+ * wake-ups (a restore makes thousands of these reads; measured: 4 hand-offs a read were a quarter
+ * of its context switches).
  */
 export async function readLocalRange(
   root: string,
@@ -14,20 +20,20 @@ export async function readLocalRange(
   offset: number,
   length: number,
 ): Promise<Buffer> {
-  let handle: FileHandle;
+  let fd: number;
   try {
-    handle = await fs.open(path.join(root, key), "r");
+    fd = fs.openSync(path.join(root, key), "r");
   } catch (err) {
     throw toReadError(err, key);
   }
   try {
-    const stats = await handle.stat();
+    const stats = fs.fstatSync(fd);
     if (!stats.isFile()) throw new StorageError("not_found", `no object ${key}`);
     checkRange(key, offset, length, stats.size);
     const buffer = Buffer.allocUnsafe(length);
     let filled = 0;
     while (filled < length) {
-      const { bytesRead } = await handle.read(buffer, filled, length - filled, offset + filled);
+      const { bytesRead } = await read(fd, buffer, filled, length - filled, offset + filled);
       // Objects are immutable; a short file here means it changed under us: report, not pad.
       if (bytesRead === 0) throw new StorageError("io", `${key} shrank while being read`);
       filled += bytesRead;
@@ -36,6 +42,6 @@ export async function readLocalRange(
   } catch (err) {
     throw toReadError(err, key);
   } finally {
-    await handle.close();
+    fs.closeSync(fd);
   }
 }
