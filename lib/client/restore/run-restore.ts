@@ -88,7 +88,7 @@ async function writeEntries(
   report: () => void,
   fail: (entry: PlannedEntry, error: unknown) => void,
 ): Promise<{ entry: PlannedEntry; dir: string }[]> {
-  const writers = new Semaphore(options.concurrency ?? 4);
+  const writers = new Semaphore(options.concurrency ?? 8);
   const jobs: Promise<void>[] = [];
   const restoredDirs: { entry: PlannedEntry; dir: string }[] = [];
   try {

@@ -5,6 +5,7 @@ import type { DecodeWorker } from "./decode-run";
 import type { MasterIndex } from "./master-index";
 import type { MasterKey } from "./master-key";
 import type { Packer } from "./packer";
+import type { ReadRing } from "./read-ring";
 import type { RepositoryConfig, RepositoryEvent, RepositoryRuntime, RepositoryStats } from "./types";
 
 /** Everything an operation needs: passed to the one-operation files instead of a god object. */
@@ -17,6 +18,8 @@ export interface RepositoryContext {
   packer: Packer;
   /** Decodes loadBlobs' pack reads off the main thread (restore). */
   decodeWorker: DecodeWorker;
+  /** Where writeBlobs reads packs to, shared with the decode worker (read-ring.ts). */
+  readRing: ReadRing;
   runtime: RepositoryRuntime;
   stats: RepositoryStats;
   /** Index files that did not decrypt at open: their blobs are unknown; check reports them. */

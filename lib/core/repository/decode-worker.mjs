@@ -17,6 +17,8 @@ const { DCtx } = require("zstd-napi/binding");
 const { Blake3Hasher } = require("@napi-rs/blake-hash");
 const key = Buffer.from(workerData.key);
 const idKey = Buffer.from(workerData.idKey);
+/** The main thread's read ring (read-ring.ts): "write" requests may name a region of it. */
+const ring = Buffer.from(workerData.ring);
 const dctx = new DCtx();
 const TYPE_BYTE = { data: 0, tree: 1 };
 const NONCE = 12;
@@ -107,9 +109,9 @@ function writeRequest(stored, blobs, fd, position) {
   return { reply: { written: at - position }, transfer: [] };
 }
 
-parentPort.on("message", ({ seq, op, bytes, blobs, fd, position }) => {
+parentPort.on("message", ({ seq, op, bytes, ringAt, ringLength, blobs, fd, position }) => {
   try {
-    const stored = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const stored = bytes ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) : ring.subarray(ringAt, ringAt + ringLength);
     const { reply, transfer } = op === "write" ? writeRequest(stored, blobs, fd, position) : decodeRequest(stored, blobs);
     parentPort.postMessage({ seq, ...reply }, transfer);
   } catch (error) {

@@ -29,12 +29,27 @@ export async function readPackRange(ctx: RepositoryContext, pack: string, offset
   try {
     return await ctx.driver.readRange(key, offset, length);
   } catch (error) {
-    const mapped = toRepositoryError(error, key);
-    if (mapped instanceof RepositoryError && mapped.code === "damaged") {
-      throw new RepositoryError("damaged", `Blob ${id}: ${mapped.message}`, { cause: error, objects: [key, `blob ${id}`] });
-    }
-    throw mapped;
+    throw packReadError(error, key, id);
   }
+}
+
+/** readPackRange into `into` (the driver's readRangeInto, or readRange and one copy). */
+export async function readPackRangeInto(ctx: RepositoryContext, pack: string, offset: number, into: Uint8Array, id: string): Promise<void> {
+  const key = packKey(pack);
+  try {
+    if (ctx.driver.readRangeInto) await ctx.driver.readRangeInto(key, offset, into);
+    else into.set(await ctx.driver.readRange(key, offset, into.byteLength));
+  } catch (error) {
+    throw packReadError(error, key, id);
+  }
+}
+
+function packReadError(error: unknown, key: string, id: string): unknown {
+  const mapped = toRepositoryError(error, key);
+  if (mapped instanceof RepositoryError && mapped.code === "damaged") {
+    return new RepositoryError("damaged", `Blob ${id}: ${mapped.message}`, { cause: error, objects: [key, `blob ${id}`] });
+  }
+  return mapped;
 }
 
 export async function decodeVerified(ctx: RepositoryContext, id: string, at: BlobLocation, stored: Uint8Array): Promise<Buffer> {

@@ -1,6 +1,6 @@
 import type { RepositoryContext } from "./context";
 import { decodeRun, writeRun } from "./decode-run";
-import { locateBlob, readPackRange } from "./load-blob";
+import { locateBlob, readPackRange, readPackRangeInto } from "./load-blob";
 import type { BlobLocation } from "./master-index";
 
 /** Adjacent blobs of one pack are read together, up to this many bytes a read. */
@@ -46,7 +46,8 @@ export async function* loadBlobs(ctx: RepositoryContext, ids: readonly string[],
 /**
  * Writes the verified plaintexts of `ids` (a file's content list) to `fd` from offset 0, each run of
  * adjacent blobs read with one read and decoded and written by the decode worker: no buffer per
- * blob and no thread hand-off per blob (restore). Up to `prefetch` runs are in flight. The first
+ * blob and no thread hand-off per blob (restore). Up to `prefetch` runs are in flight, each read
+ * into the repository's read ring, shared by every file being written (read-ring.ts). The first
  * damaged or unknown blob throws (RepositoryError "damaged"), a failed write throws its errno
  * error; the file then holds an unspecified prefix, for the caller to discard. Returns the bytes
  * written; `onBytes` hears of each run as it lands.
@@ -69,8 +70,7 @@ export async function writeBlobs(ctx: RepositoryContext, ids: readonly string[],
       const i = next++;
       const run = runs[i]!;
       if ("error" in run) throw run.error;
-      const bytes = await readPackRange(ctx, run.pack, run.offset, run.length, run.blobs[0]!.id);
-      const n = await writeRun(ctx.decodeWorker, run.pack, run.offset, bytes, run.blobs, fd, positions[i]!);
+      const n = await writeRunFromRing(ctx, run, fd, positions[i]!);
       written += n;
       onBytes(n);
     }
@@ -87,6 +87,22 @@ export async function writeBlobs(ctx: RepositoryContext, ids: readonly string[],
   const failed = settled.find((s) => s.status === "rejected");
   if (failed) throw (failed as PromiseRejectedResult).reason;
   return written;
+}
+
+/** One run read into the read ring (or its own buffer when too long for it), decoded and written. */
+async function writeRunFromRing(ctx: RepositoryContext, run: Run, fd: number, position: number): Promise<number> {
+  const ring = ctx.readRing;
+  if (!ring.fits(run.length)) {
+    const bytes = await readPackRange(ctx, run.pack, run.offset, run.length, run.blobs[0]!.id);
+    return writeRun(ctx.decodeWorker, run.pack, run.offset, bytes, run.blobs, fd, position);
+  }
+  const at = await ring.take(run.length);
+  try {
+    await readPackRangeInto(ctx, run.pack, run.offset, ring.view(at, run.length), run.blobs[0]!.id);
+    return await writeRun(ctx.decodeWorker, run.pack, run.offset, { ringAt: at, ringLength: run.length }, run.blobs, fd, position);
+  } finally {
+    ring.give(at);
+  }
 }
 
 function planRuns(ctx: RepositoryContext, ids: readonly string[]): (Run | { error: unknown; id: string })[] {

@@ -10,6 +10,7 @@ import { deriveGearTable } from "./gear-table";
 import { chunkWorkerFor, hashedChunks, type ChunkWorker } from "./hashed-chunks";
 import { loadBlob } from "./load-blob";
 import { loadBlobs, writeBlobs } from "./load-blobs";
+import { ReadRing } from "./read-ring";
 import { loadIndexFiles } from "./load-indexes";
 import { acquireLock, listLocks, removeStaleLocks } from "./locks";
 import { MasterIndex } from "./master-index";
@@ -48,10 +49,19 @@ export async function createRepositoryHandle(
     maxPendingBytes: runtime.maxPendingBytes, stats, emit,
     ...(runtime.compressionLevel === undefined ? {} : { compressionLevel: runtime.compressionLevel }),
   });
-  const decodeWorker = decodeWorkerFor(master);
-  const ctx: RepositoryContext = { driver, config, master, boxKey, index, packer, decodeWorker, runtime, stats, damagedIndexes, emit };
+  // Shared memory is reserved, not touched: a backup that never restores pays nothing for it.
+  const readRing = new ReadRing(RESTORE_READ_BYTES);
+  const decodeWorker = decodeWorkerFor(master, readRing.buffer);
+  const ctx: RepositoryContext = { driver, config, master, boxKey, index, packer, decodeWorker, readRing, runtime, stats, damagedIndexes, emit };
   return new RepositoryHandle(ctx);
 }
+
+/**
+ * Pack bytes read for writeBlobs and not yet decoded, over all files being restored at once (the
+ * read ring): the restore's memory is this, not files in flight times reads per file, so many
+ * small files can keep the decode worker busy while a few large ones cannot hold more than this.
+ */
+const RESTORE_READ_BYTES = 16 * 1024 * 1024;
 
 class RepositoryHandle implements Repository {
   private readonly gear: Uint32Array;

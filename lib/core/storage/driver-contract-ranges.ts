@@ -41,3 +41,37 @@ export function rangeTests(ctx: ContractContext): void {
     await expectStorageError(ctx.driver.readRange("absent", 5000, 1), "not_found");
   });
 }
+
+/**
+ * readRangeInto, for drivers that offer it: the same ranges and errors as readRange, the bytes
+ * landing exactly in the caller's buffer (here a window of a larger shared buffer, as restore's
+ * ring hands out) and nowhere around it.
+ */
+export function rangeIntoTests(ctx: ContractContext): void {
+  const data = patternBytes(1000, 12);
+  const readInto = (key: string, offset: number, into: Uint8Array) => {
+    const method = ctx.driver.readRangeInto;
+    if (!method) throw new Error("this driver has no readRangeInto: do not run these tests for it");
+    return method.call(ctx.driver, key, offset, into);
+  };
+
+  it("fills a window of a shared buffer with the range, touching nothing around it", async () => {
+    await ctx.driver.write("pack", data);
+    const shared = Buffer.from(new SharedArrayBuffer(1200)).fill(0xee);
+    for (const [offset, length] of [[0, 1], [123, 456], [990, 10], [0, 1000], [500, 0]]) {
+      shared.fill(0xee);
+      await readInto("pack", offset!, shared.subarray(100, 100 + length!));
+      expect(shared.subarray(100, 100 + length!).equals(data.subarray(offset!, offset! + length!)), `range ${offset}+${length}`).toBe(true);
+      expect(shared.subarray(0, 100).every((b) => b === 0xee)).toBe(true);
+      expect(shared.subarray(100 + length!).every((b) => b === 0xee)).toBe(true);
+    }
+  });
+
+  it("refuses ranges past the end with out_of_range and absent objects with not_found", async () => {
+    await ctx.driver.write("pack", data);
+    for (const [offset, length] of [[1001, 0], [1000, 1], [999, 2], [0, 1001], [-1, 1], [1.5, 1]]) {
+      await expectStorageError(readInto("pack", offset!, Buffer.alloc(length!)), "out_of_range");
+    }
+    await expectStorageError(readInto("absent", 0, Buffer.alloc(1)), "not_found");
+  });
+}

@@ -5,7 +5,7 @@ import { keyTests } from "./driver-contract-keys";
 import { listTests } from "./driver-contract-list";
 import { namedAtEndTests } from "./driver-contract-named-at-end";
 import { objectTests } from "./driver-contract-objects";
-import { rangeTests } from "./driver-contract-ranges";
+import { rangeIntoTests, rangeTests } from "./driver-contract-ranges";
 import { scaleTests } from "./driver-contract-scale";
 import { tempTests } from "./driver-contract-temp";
 
@@ -36,6 +36,8 @@ export function runDriverContract(name: string, makeDriver: DriverFactory): void
 
     describe("objects", () => objectTests(ctx));
     describe("ranges", () => rangeTests(ctx));
+    // Optional in driver.ts, like writeNamedAtEnd below: both drivers here have it.
+    describe("ranges into a caller's buffer", () => rangeIntoTests(ctx));
     describe("list", () => listTests(ctx));
     describe("keys", () => keyTests(ctx));
     describe("temp files", () => tempTests(ctx));

@@ -20,6 +20,12 @@ export interface StorageDriver {
    */
   readRange(key: string, offset: number, length: number): Promise<Buffer>;
   /**
+   * Optional: readRange into the caller's buffer, `into.byteLength` bytes from `offset` (same
+   * errors; after an error `into` holds unspecified bytes). Restore reads packs into one shared
+   * ring this way instead of a fresh buffer per read. Callers fall back to readRange.
+   */
+  readRangeInto?(key: string, offset: number, into: Uint8Array): Promise<void>;
+  /**
    * Stores an object atomically: readers see the old object (or none) or the complete new one,
    * never a prefix, even across a crash or power loss (temp name, fsync, rename, fsync directory).
    * Overwrites an existing object. Throws "no_space" when the device is full; the temp file is

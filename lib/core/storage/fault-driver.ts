@@ -84,6 +84,14 @@ export function createFaultDriver(
       await inner.write(key, Buffer.isBuffer(data) ? data : metered.through(data));
       bytesWritten += metered.tally.bytes;
     },
+    ...(inner.readRangeInto
+      ? {
+          async readRangeInto(key: string, offset: number, into: Uint8Array) {
+            checkRead(key);
+            return inner.readRangeInto!(key, offset, into);
+          },
+        }
+      : {}),
     // Only when the inner driver streams too, so callers take the same path as without faults.
     ...(inner.writeNamedAtEnd
       ? {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { StorageError, type StorageDriver } from "./driver";
 import { fsyncDir } from "./local-fsync";
 import { ioError, isErrno, toReadError } from "./local-errors";
-import { readLocalRange } from "./local-read-range";
+import { readLocalRange, readLocalRangeInto } from "./local-read-range";
 import { sweepTempFiles } from "./local-sweep";
 import { walkDevice } from "./local-walk";
 import { writeAtomically, writeViaTemp } from "./local-write";
@@ -31,6 +31,11 @@ export function createLocalDriver(root: string): StorageDriver {
     async readRange(key, offset, length) {
       validateKey(key);
       return readLocalRange(base, key, offset, length);
+    },
+
+    async readRangeInto(key, offset, into) {
+      validateKey(key);
+      return readLocalRangeInto(base, key, offset, into);
     },
 
     async write(key, data) {

@@ -20,6 +20,16 @@ export async function readLocalRange(
   offset: number,
   length: number,
 ): Promise<Buffer> {
+  // Checked before allocating: a malformed length must be out_of_range, not a RangeError.
+  const into = Number.isSafeInteger(length) && length >= 0 ? Buffer.allocUnsafe(length) : null;
+  if (!into) checkRange(key, offset, length, 0);
+  await readLocalRangeInto(root, key, offset, into!);
+  return into!;
+}
+
+/** readLocalRange into the caller's buffer: `into.byteLength` bytes from `offset`. */
+export async function readLocalRangeInto(root: string, key: string, offset: number, into: Uint8Array): Promise<void> {
+  const length = into.byteLength;
   let fd: number;
   try {
     fd = fs.openSync(path.join(root, key), "r");
@@ -30,15 +40,13 @@ export async function readLocalRange(
     const stats = fs.fstatSync(fd);
     if (!stats.isFile()) throw new StorageError("not_found", `no object ${key}`);
     checkRange(key, offset, length, stats.size);
-    const buffer = Buffer.allocUnsafe(length);
     let filled = 0;
     while (filled < length) {
-      const { bytesRead } = await read(fd, buffer, filled, length - filled, offset + filled);
+      const { bytesRead } = await read(fd, into, filled, length - filled, offset + filled);
       // Objects are immutable; a short file here means it changed under us: report, not pad.
       if (bytesRead === 0) throw new StorageError("io", `${key} shrank while being read`);
       filled += bytesRead;
     }
-    return buffer;
   } catch (err) {
     throw toReadError(err, key);
   } finally {

@@ -99,6 +99,12 @@ export function createMemoryDriver(options: { capacityBytes?: number } = {}): St
       return Buffer.from(data.subarray(offset, offset + length));
     },
 
+    async readRangeInto(key, offset, into) {
+      const { data } = get(key);
+      checkRange(key, offset, into.byteLength, data.byteLength);
+      into.set(data.subarray(offset, offset + into.byteLength));
+    },
+
     async write(key, data) {
       validateKey(key);
       checkNamespace(key);
