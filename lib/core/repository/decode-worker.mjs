@@ -5,7 +5,6 @@
 // descriptor here, synchronously: no thread hand-off, no buffer per blob (FORMAT.md 12). Byte
 // layout: FORMAT.md 4 (blob-codec.ts decodes the same bytes on the main thread for check and single
 // loads). Plain JavaScript so it loads the same under node, tsx, vitest and the bundled CLI.
-import { createDecipheriv } from "node:crypto";
 import { writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
@@ -15,6 +14,7 @@ const require = createRequire(import.meta.url);
 // already, so a hand-off to the libuv pool per blob would only add a wake-up and a fresh buffer).
 const { DCtx } = require("zstd-napi/binding");
 const { Blake3Hasher } = require("@napi-rs/blake-hash");
+const { gcmOpen } = require("strongroom-native");
 const key = Buffer.from(workerData.key);
 const idKey = Buffer.from(workerData.idKey);
 /** The main thread's read ring (read-ring.ts): "write" requests may name a region of it. */
@@ -39,16 +39,12 @@ function decode(stored, blob, into) {
   aad[4] = TYPE_BYTE[blob.type];
   aad.write(blob.id, 5, "hex");
   aad[37] = method;
-  let body;
-  try {
-    const decipher = createDecipheriv("aes-256-gcm", key, stored.subarray(1, 1 + NONCE));
-    decipher.setAAD(aad);
-    decipher.setAuthTag(stored.subarray(stored.length - TAG));
-    body = decipher.update(stored.subarray(1 + NONCE, stored.length - TAG));
-    decipher.final();
-  } catch {
-    return NOT_AUTHENTIC;
-  }
+  // Decrypted in place: the stored bytes are this worker's (transferred, or a read ring region
+  // nothing else reads until we answer), so no buffer is allocated per blob.
+  const sealed = stored.subarray(1 + NONCE);
+  const length = gcmOpen(key, stored.subarray(1, 1 + NONCE), aad, sealed, sealed);
+  if (length < 0) return NOT_AUTHENTIC;
+  const body = sealed.subarray(0, length);
   let plain = body;
   if (method === 1) {
     const out = into(blob.rawLength);
