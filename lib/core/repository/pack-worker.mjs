@@ -3,13 +3,15 @@
 // runs on the main thread. Plain JavaScript so it loads the same under node, tsx and vitest.
 // Byte layouts: FORMAT.md sections 2.2, 4 and 5; the TypeScript decoders (blob-codec.ts,
 // pack-format.ts) read what this writes, and every save test round-trips through both.
-import { createCipheriv, createHash, randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
 
 /** @type {{ compress(data: Buffer, level: number): Promise<Buffer> }} */
 const zstd = createRequire(import.meta.url)("@mongodb-js/zstd/bindings");
+const { gcmSeal } = createRequire(import.meta.url)("strongroom-native");
 const key = Buffer.from(workerData.key);
+const TAG = 16;
 /** @type {SharedArrayBuffer} The main thread's blob ring (shared-ring.ts). */
 const ring = workerData.ring;
 const packSize = workerData.packSize;
@@ -65,11 +67,18 @@ let inflight = 0;
 /** @type {(() => void)[]} */
 let idleWaiters = [];
 
+/** Reused for every blob's ciphertext and tag; grows to the largest blob seen. */
+let sealScratch = Buffer.allocUnsafe(0);
+
+/**
+ * [nonce, ciphertext || tag]. The box lands in `sealScratch` (strongroom-native's gcmSeal: no
+ * buffer per blob, unlike node:crypto's Cipher), so the caller copies it into the pack before
+ * anything else can seal: no await between the two.
+ */
 function seal(plaintext, aad) {
   const nonce = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key, nonce);
-  cipher.setAAD(aad);
-  return [nonce, cipher.update(plaintext), cipher.final(), cipher.getAuthTag()];
+  if (sealScratch.length < plaintext.length + TAG) sealScratch = Buffer.allocUnsafe(plaintext.length + TAG);
+  return [nonce, sealScratch.subarray(0, gcmSeal(key, nonce, aad, plaintext, sealScratch))];
 }
 
 async function compress(plaintext) {
@@ -105,15 +114,21 @@ async function worthCompressing(plaintext) {
   return packed.length <= sample.length * (1 - MIN_SAVING / 3);
 }
 
-async function encodeBlob(type, id, plaintext) {
+/** The blob's method (0 raw, 1 zstd) and the body to seal. */
+async function chooseBody(plaintext) {
   const compressed = (await worthCompressing(plaintext)) ? await compress(plaintext) : null;
   const method = compressed !== null && compressed.length <= plaintext.length * (1 - MIN_SAVING) ? 1 : 0;
+  return { method, body: method === 1 ? compressed : plaintext };
+}
+
+/** The stored blob's parts: method, nonce, box (in sealScratch until appended). */
+function encodeBlob(type, id, method, body) {
   const aad = Buffer.alloc(38);
   aad.write("SRB1", 0, "latin1");
   aad[4] = TYPE_BYTE[type];
   aad.write(id, 5, "hex");
   aad[37] = method;
-  return [Buffer.from([method]), ...seal(method === 1 ? compressed : plaintext, aad)];
+  return [Buffer.from([method]), ...seal(body, aad)];
 }
 
 function packHeader(blobs) {
@@ -156,7 +171,9 @@ async function handle(message) {
     const data = message.data
       ? Buffer.from(message.data.buffer, message.data.byteOffset, message.data.byteLength)
       : Buffer.from(ring, message.at, message.length);
-    const parts = await encodeBlob(message.type, message.id, data);
+    const { method, body } = await chooseBody(data);
+    // From here to append() nothing awaits: the sealed box lives in the shared sealScratch.
+    const parts = encodeBlob(message.type, message.id, method, body);
     const storedSize = parts.reduce((n, p) => n + p.length, 0);
     // "encoded" before the "pack" that append() may post: main releases the plaintext (and its
     // ring region, which nothing here reads any more) first.
