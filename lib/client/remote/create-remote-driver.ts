@@ -53,9 +53,9 @@ export function createRemoteDriver(options: RemoteDriverOptions): RemoteDriver {
   }
 
   const objectPath = (key: string) => `/v1/objects/${key}`;
-  const readAhead = createRangeReadAhead(async (key, offset, length) => {
+  const readAhead = createRangeReadAhead(async (key, offset, length, into) => {
     const res = await call({ method: "GET", path: objectPath(key), headers: { range: `bytes=${offset}-${offset + length - 1}` } });
-    return readBody(res);
+    return readBody(res, into);
   });
 
   return {
@@ -85,6 +85,11 @@ export function createRemoteDriver(options: RemoteDriverOptions): RemoteDriver {
       if (length === 0) return Buffer.alloc(0);
       // A range that runs past the end comes back short: readAhead calls that out_of_range.
       return readAhead(key, offset, length);
+    },
+    async readRangeInto(key, offset, into) {
+      if (into.byteLength === 0) return;
+      // Restore's pack reads: the body lands in the read ring, not in a buffer of its own.
+      await readAhead(key, offset, into.byteLength, into);
     },
     async write(key, data) {
       const res = await call({ method: "PUT", path: objectPath(key), headers: { "content-type": "application/octet-stream" }, body: data });

@@ -132,16 +132,24 @@ async function pump(body: Iterable<Buffer> | AsyncIterable<Buffer>, outgoing: im
 /** Bodies with a Content-Length are copied once into a buffer of that size (no chunk list, no concat). */
 const MAX_PREALLOCATED = 256 * 1024 * 1024;
 
-export async function readBody(res: IncomingMessage): Promise<Buffer> {
+/**
+ * The body, copied once into `into` when given (a restore's read ring: a body longer than it is
+ * an error, a shorter one comes back short), else into a buffer of its Content-Length.
+ */
+export async function readBody(res: IncomingMessage, into?: Uint8Array): Promise<Buffer> {
   const declared = Number(res.headers["content-length"]);
-  if (Number.isSafeInteger(declared) && declared > 0 && declared <= MAX_PREALLOCATED) {
-    const out = Buffer.allocUnsafe(declared);
+  if (into || (Number.isSafeInteger(declared) && declared > 0 && declared <= MAX_PREALLOCATED)) {
+    const out = into ? Buffer.from(into.buffer, into.byteOffset, into.byteLength) : Buffer.allocUnsafe(declared);
     let filled = 0;
     for await (const chunk of res as AsyncIterable<Buffer>) {
+      if (filled + chunk.length > out.length) {
+        res.destroy();
+        throw new StorageError("io", `the server sent more than the ${out.length} bytes asked for`);
+      }
       filled += chunk.copy(out, filled);
     }
     // A connection cut half-way leaves it short: callers compare the length they expected.
-    return filled === declared ? out : out.subarray(0, filled);
+    return filled === out.length ? out : out.subarray(0, filled);
   }
   const chunks: Buffer[] = [];
   for await (const chunk of res as AsyncIterable<Buffer>) chunks.push(chunk);

@@ -53,6 +53,20 @@ describe("range reads of packs through the daemon", () => {
     expect((await driver.readRange(key, 64, 32)).equals(pack.subarray(64, 96))).toBe(true);
   });
 
+  it("reads into a caller's shared buffer, small reads from a window and large ones directly", async () => {
+    const shared = Buffer.from(new SharedArrayBuffer(4 * 1024 * 1024)).fill(0xee);
+    const small = shared.subarray(10, 10 + 5000);
+    await driver.readRangeInto!(key, 2_000_000, small);
+    expect(small.equals(pack.subarray(2_000_000, 2_005_000))).toBe(true);
+    const large = shared.subarray(6000, 6000 + 1_500_000);
+    await driver.readRangeInto!(key, 100, large);
+    expect(large.equals(pack.subarray(100, 1_500_100))).toBe(true);
+    expect(shared.subarray(0, 10).every((b) => b === 0xee) && shared.subarray(5010, 6000).every((b) => b === 0xee)).toBe(true);
+    expect(shared.subarray(1_506_000).every((b) => b === 0xee)).toBe(true);
+    await expect(driver.readRangeInto!(key, pack.length - 100, Buffer.alloc(200))).rejects.toMatchObject({ code: "out_of_range" });
+    await expect(driver.readRangeInto!(key, pack.length - 1_000_000, Buffer.alloc(1_500_000))).rejects.toMatchObject({ code: "out_of_range" });
+  });
+
   it("streams a large range in pieces, exact at every piece boundary", async () => {
     const offset = 777;
     const length = 2 * 1024 * 1024 + 4321;
