@@ -2,5 +2,3 @@
 export function gcmOpen(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, sealed: Uint8Array, out: Uint8Array): number;
 /** Encrypts `plain` into `out` as ciphertext || tag (plain.length + 16 bytes); returns that length. */
 export function gcmSeal(key: Uint8Array, nonce: Uint8Array, aad: Uint8Array, plain: Uint8Array, out: Uint8Array): number;
-/** glibc's malloc_trim(0): true when memory went back to the system (always false elsewhere). */
-export function mallocTrim(): boolean;

@@ -4,14 +4,10 @@
 //    into a second one (GCM's output is one byte shorter than it reserves), so a restore left
 //    ~1 GB of garbage per GB restored for the collector, and its memory peak was that garbage.
 //  - gcmSeal: the encrypting twin, for the pack worker.
-//  - mallocTrim: glibc keeps freed memory in its arenas; malloc_trim(0) hands free pages back.
 // OpenSSL comes from the node binary itself, which exports its symbols to addons.
 #include <node_api.h>
 #include <openssl/evp.h>
 #include <string.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #define NONCE_BYTES 12
 #define TAG_BYTES 16
@@ -104,22 +100,10 @@ static napi_value GcmSeal(napi_env env, napi_callback_info info) {
   return number(env, (double)(plain.length + TAG_BYTES));
 }
 
-static napi_value MallocTrim(napi_env env, napi_callback_info info) {
-  (void)info;
-  int released = 0;
-#ifdef __GLIBC__
-  released = malloc_trim(0);
-#endif
-  napi_value result;
-  napi_get_boolean(env, released != 0, &result);
-  return result;
-}
-
 static napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
     { "gcmOpen", NULL, GcmOpen, NULL, NULL, NULL, napi_default, NULL },
     { "gcmSeal", NULL, GcmSeal, NULL, NULL, NULL, napi_default, NULL },
-    { "mallocTrim", NULL, MallocTrim, NULL, NULL, NULL, napi_default, NULL },
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   return exports;
