@@ -2,7 +2,7 @@
  * End-to-end save throughput of the repository on a real directory: stream ~1 GB of mixed data
  * (compressible text-like, incompressible random) through chunker -> saveBlob -> packs, flush.
  * Prints MB/s (save, then verified load), CPU use and peak RSS.
- * Run: npx tsx lib/core/repository/measure-pipeline.ts [MiB] [concurrency] [budget MiB]
+ * Run: npx tsx bench/repository/measure-pipeline.ts [MiB] [budget MiB]
  */
 import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -15,7 +15,6 @@ import { TEST_KDF } from "../../lib/core/repository/constants";
 
 const MiB = 1024 * 1024;
 const totalMiB = Number(process.argv[2] ?? 1024);
-const concurrency = Number(process.argv[3] ?? 2);
 
 /** Text-like pieces that compress about 2-3x: words, numbers and hex from xorshift. */
 function textPiece(size: number, seed: number): Buffer {
@@ -61,7 +60,7 @@ async function main(): Promise<void> {
   try {
     const driver = createLocalDriver(dir);
     await initRepository(driver, { passphrase: "x", kdf: TEST_KDF });
-    const repo = await openRepository(driver, { passphrase: "x", concurrency, maxPendingBytes: Number(process.argv[4] ?? 48) * MiB });
+    const repo = await openRepository(driver, { passphrase: "x", maxPendingBytes: Number(process.argv[3] ?? 48) * MiB });
     const total = totalMiB * MiB;
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();

@@ -19,9 +19,9 @@ export class PackWorkerClient {
   private readonly worker: Worker;
   private outstanding = 0;
 
-  constructor(options: { key: Buffer; packSize: number; level: number; concurrency: number; ring: SharedArrayBuffer }, onReply: (reply: WorkerReply) => void, onFailure: (error: unknown) => void) {
+  constructor(options: { key: Buffer; packSize: number; level: number; ring: SharedArrayBuffer }, onReply: (reply: WorkerReply) => void, onFailure: (error: unknown) => void) {
     this.worker = new Worker(new URL("./pack-worker.mjs", import.meta.url), {
-      workerData: { key: new Uint8Array(options.key), packSize: options.packSize, level: options.level, concurrency: options.concurrency, ring: options.ring },
+      workerData: { key: new Uint8Array(options.key), packSize: options.packSize, level: options.level, ring: options.ring },
       resourceLimits: WORKER_LIMITS,
     });
     this.worker.unref();

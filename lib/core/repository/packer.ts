@@ -16,7 +16,6 @@ export interface PackerOptions {
   rawKey: Buffer;
   index: MasterIndex;
   packSize: number;
-  concurrency: number;
   maxPendingBytes: number;
   compressionLevel?: number;
   stats: RepositoryStats;
@@ -50,7 +49,7 @@ const RING_BYTES = 8 * 1024 * 1024;
  * its SHA-256 when it is sealed. The main thread streams each pack's pieces to the device while
  * the pack is being built (driver.writeNamedAtEnd: the name, the hash, is known only at the end)
  * and writes indexes. `pendingBytes` counts plaintext not yet encoded plus pieces not yet written;
- * add() waits while it exceeds the budget. The worker runs at most `concurrency` zstd calls at once.
+ * add() waits while it exceeds the budget.
  */
 export class Packer {
   private readonly pendingIds = new Set<string>();
@@ -160,7 +159,7 @@ export class Packer {
     this.ring ??= new SharedRing(Math.max(Math.min(this.o.maxPendingBytes, RING_BYTES), 1024 * 1024));
     const ring = this.ring.buffer;
     this.worker ??= new PackWorkerClient(
-      { key: this.o.rawKey, packSize: this.o.packSize, level: this.o.compressionLevel ?? ZSTD_LEVEL, concurrency: this.o.concurrency, ring },
+      { key: this.o.rawKey, packSize: this.o.packSize, level: this.o.compressionLevel ?? ZSTD_LEVEL, ring },
       (reply) => this.onReply(reply),
       (error) => this.fail(error),
     );

@@ -144,7 +144,7 @@ describe("repository round trip", () => {
   });
 
   it("keeps memory bounded: saveBlob waits when too many bytes are pending", async () => {
-    const repo = await initSmall(memoryDriver(), { maxPendingBytes: 200_000, concurrency: 1 });
+    const repo = await initSmall(memoryDriver(), { maxPendingBytes: 200_000 });
     for (let i = 0; i < 40; i++) await repo.saveBlob("data", pseudoRandom(50_000, i + 1));
     await repo.flush();
     expect(repo.stats().blobsNew).toBe(40);

@@ -45,7 +45,7 @@ export async function createRepositoryHandle(
   };
   const boxKey = await importBoxKey(master.encryptionKey);
   const packer = new Packer({
-    driver, rawKey: master.encryptionKey, index, packSize: config.packSize, concurrency: runtime.concurrency,
+    driver, rawKey: master.encryptionKey, index, packSize: config.packSize,
     maxPendingBytes: runtime.maxPendingBytes, stats, emit,
     ...(runtime.compressionLevel === undefined ? {} : { compressionLevel: runtime.compressionLevel }),
   });

@@ -10,7 +10,7 @@ export function createMaintenancePacker(ctx: RepositoryContext): Packer {
   const stats = { blobsNew: 0, blobsDuplicate: 0, bytesNew: 0, bytesDuplicate: 0, bytesStored: 0, packsWritten: 0, indexesWritten: 0 };
   return new Packer({
     driver: ctx.driver, rawKey: ctx.master.encryptionKey, index: new MasterIndex(),
-    packSize: ctx.config.packSize, concurrency: ctx.runtime.concurrency, maxPendingBytes: ctx.runtime.maxPendingBytes,
+    packSize: ctx.config.packSize, maxPendingBytes: ctx.runtime.maxPendingBytes,
     stats, emit: ctx.emit, writeIndexes: false,
   });
 }

@@ -9,7 +9,6 @@ export function resolveRuntime(given: Partial<RepositoryRuntime>): RepositoryRun
     isProcessAlive: given.isProcessAlive ?? isProcessAlive,
     lockStaleMs: given.lockStaleMs ?? 30 * 60_000,
     lockRefreshMs: given.lockRefreshMs ?? 5 * 60_000,
-    concurrency: given.concurrency ?? 3,
     maxPendingBytes: given.maxPendingBytes ?? 40 * 1024 * 1024,
     ...(given.onEvent ? { onEvent: given.onEvent } : {}),
     ...(given.compressionLevel === undefined ? {} : { compressionLevel: given.compressionLevel }),

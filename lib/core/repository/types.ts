@@ -44,8 +44,6 @@ export interface RepositoryRuntime {
   lockStaleMs: number;
   /** How often a held lock is refreshed (default 5 min). */
   lockRefreshMs: number;
-  /** Blobs being compressed + encrypted at once in the pack worker (default 3). */
-  concurrency: number;
   /** zstd level for new blobs (default 1; not part of the format: any level reads back). */
   compressionLevel?: number;
   /**
