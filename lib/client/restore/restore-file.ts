@@ -6,8 +6,8 @@ import { canChown, mtimeSeconds } from "./node-times";
 import { tempNameIn } from "./temp-name";
 
 /**
- * Pack reads (of up to 8 MiB of adjacent blobs) in flight per file being restored: 2 keeps the
- * disk and both cores busy with 4 files in flight; 4 only added memory.
+ * Pack reads (of up to 8 MiB of adjacent blobs) in flight per file being restored, within the
+ * repository's 16 MiB read ring: with 8 files at once, 2 keep the disk and both cores busy.
  */
 const RUNS_AHEAD = 2;
 

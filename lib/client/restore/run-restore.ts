@@ -17,7 +17,10 @@ export interface RestoreOptions {
   target: string;
   /** Snapshot paths to restore (with everything below them); all when empty. */
   includes?: readonly string[];
-  /** Files written at once (default 4). */
+  /**
+   * Files written at once (default 8: their reads share the repository's read ring, so a small
+   * file's read need not wait behind a large one's; 4 measured ~10% slower, 16 no faster).
+   */
   concurrency?: number;
   signal?: AbortSignal;
 }

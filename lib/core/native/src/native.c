@@ -66,34 +66,45 @@ static int check_sizes(napi_env env, const bytes_t* key, const bytes_t* nonce, s
   return 1;
 }
 
+enum { KEY, NONCE, AAD, INPUT, OUTPUT, ARGS };
+
+// The five byte arguments both functions take: key, nonce, aad, input, output.
+static int get_args(napi_env env, napi_callback_info info, bytes_t args[ARGS]) {
+  size_t argc = ARGS;
+  napi_value argv[ARGS];
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc < ARGS) {
+    napi_throw_type_error(env, NULL, "expected key, nonce, aad, input and output");
+    return 0;
+  }
+  for (size_t i = 0; i < ARGS; i++) {
+    if (!get_bytes(env, argv[i], &args[i])) return 0;
+  }
+  return 1;
+}
+
 // gcmOpen(key, nonce, aad, sealed, out): sealed = ciphertext || 16-byte tag. Writes the plaintext
 // to out (which may be sealed itself) and returns its length, or -1 when it does not authenticate.
 static napi_value GcmOpen(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
-  napi_value argv[5];
-  bytes_t key, nonce, aad, sealed, out;
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  if (argc < 5 || !get_bytes(env, argv[0], &key) || !get_bytes(env, argv[1], &nonce) || !get_bytes(env, argv[2], &aad) ||
-      !get_bytes(env, argv[3], &sealed) || !get_bytes(env, argv[4], &out)) return NULL;
-  if (sealed.length < TAG_BYTES) return number(env, -1);
-  bytes_t body = { sealed.data, sealed.length - TAG_BYTES };
-  if (!check_sizes(env, &key, &nonce, body.length, out.length)) return NULL;
+  bytes_t a[ARGS];
+  if (!get_args(env, info, a)) return NULL;
+  if (a[INPUT].length < TAG_BYTES) return number(env, -1);
+  bytes_t body = { a[INPUT].data, a[INPUT].length - TAG_BYTES };
+  if (!check_sizes(env, &a[KEY], &a[NONCE], body.length, a[OUTPUT].length)) return NULL;
+  // The tag is read before decrypting: in place, the output runs right up to it.
   unsigned char tag[TAG_BYTES];
-  memcpy(tag, sealed.data + body.length, TAG_BYTES);
-  return number(env, gcm(0, &key, &nonce, &aad, &body, out.data, tag) ? (double)body.length : -1);
+  memcpy(tag, body.data + body.length, TAG_BYTES);
+  return number(env, gcm(0, &a[KEY], &a[NONCE], &a[AAD], &body, a[OUTPUT].data, tag) ? (double)body.length : -1);
 }
 
 // gcmSeal(key, nonce, aad, plain, out): writes ciphertext || tag to out (plain.length + 16 bytes;
 // out may start at plain itself when it has room for the tag) and returns that length.
 static napi_value GcmSeal(napi_env env, napi_callback_info info) {
-  size_t argc = 5;
-  napi_value argv[5];
-  bytes_t key, nonce, aad, plain, out;
-  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
-  if (argc < 5 || !get_bytes(env, argv[0], &key) || !get_bytes(env, argv[1], &nonce) || !get_bytes(env, argv[2], &aad) ||
-      !get_bytes(env, argv[3], &plain) || !get_bytes(env, argv[4], &out)) return NULL;
-  if (!check_sizes(env, &key, &nonce, plain.length + TAG_BYTES, out.length)) return NULL;
-  if (!gcm(1, &key, &nonce, &aad, &plain, out.data, out.data + plain.length)) {
+  bytes_t a[ARGS];
+  if (!get_args(env, info, a)) return NULL;
+  const bytes_t plain = a[INPUT], out = a[OUTPUT];
+  if (!check_sizes(env, &a[KEY], &a[NONCE], plain.length + TAG_BYTES, out.length)) return NULL;
+  if (!gcm(1, &a[KEY], &a[NONCE], &a[AAD], &plain, out.data, out.data + plain.length)) {
     napi_throw_error(env, NULL, "AES-256-GCM encryption failed");
     return NULL;
   }
