@@ -143,6 +143,20 @@ describe("repository round trip", () => {
     expect((error as Error).message).toMatch(/^Blob [0-9a-f]{64} in pack data\/.* does not decrypt \(bytes altered, or not this blob\)\.$/);
   });
 
+  it("writeBlobs reads a blob longer than half the read ring into a buffer of its own", async () => {
+    const repo = await initSmall(memoryDriver());
+    const small = pseudoRandom(100_000, 24);
+    // 9 MiB of random bytes, stored raw: more than half of the 16 MiB ring.
+    const huge = pseudoRandom(9 * 1024 * 1024, 23);
+    const ids = [(await repo.saveBlob("data", small)).id, (await repo.saveBlob("data", huge)).id];
+    await repo.flush();
+    const dir = await mkdtemp(path.join(tmpdir(), "write-blobs-"));
+    cleanups.push(() => rm(dir, { recursive: true, force: true }));
+    const file = path.join(dir, "huge");
+    expect(await withFd(file, "w", (fd) => repo.writeBlobs(ids, fd))).toBe(small.length + huge.length);
+    expect((await readFileFs(file)).equals(Buffer.concat([small, huge]))).toBe(true);
+  });
+
   it("keeps memory bounded: saveBlob waits when too many bytes are pending", async () => {
     const repo = await initSmall(memoryDriver(), { maxPendingBytes: 200_000 });
     for (let i = 0; i < 40; i++) await repo.saveBlob("data", pseudoRandom(50_000, i + 1));
