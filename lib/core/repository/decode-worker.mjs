@@ -8,6 +8,7 @@
 import { writeSync } from "node:fs";
 import { createRequire } from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
+import { blobAad } from "./blob-aad.mjs";
 
 const require = createRequire(import.meta.url);
 // zstd-napi's binding decompresses synchronously into a buffer we own (this is a worker thread
@@ -20,7 +21,6 @@ const idKey = Buffer.from(workerData.idKey);
 /** The main thread's read ring (read-ring.ts): "write" requests may name a region of it. */
 const ring = Buffer.from(workerData.ring);
 const dctx = new DCtx();
-const TYPE_BYTE = { data: 0, tree: 1 };
 const NONCE = 12;
 const TAG = 16;
 const NOT_AUTHENTIC = "does not decrypt (bytes altered, or not this blob)";
@@ -34,11 +34,7 @@ let scratch = Buffer.allocUnsafe(0);
 function decode(stored, blob, into) {
   const method = stored[0];
   if ((method !== 0 && method !== 1) || stored.length < 1 + NONCE + TAG) return NOT_AUTHENTIC;
-  const aad = Buffer.alloc(38);
-  aad.write("SRB1", 0, "latin1");
-  aad[4] = TYPE_BYTE[blob.type];
-  aad.write(blob.id, 5, "hex");
-  aad[37] = method;
+  const aad = blobAad(blob.type, blob.id, method);
   // Decrypted in place: the stored bytes are this worker's (transferred, or a read ring region
   // nothing else reads until we answer), so no buffer is allocated per blob.
   const sealed = stored.subarray(1 + NONCE);

@@ -6,6 +6,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
 import { parentPort, workerData } from "node:worker_threads";
+import { blobAad, TYPE_BYTE } from "./blob-aad.mjs";
 
 const require = createRequire(import.meta.url);
 const { gcmSeal } = require("strongroom-native");
@@ -21,7 +22,6 @@ const ring = workerData.ring;
 const packSize = workerData.packSize;
 const level = workerData.level;
 const MIN_SAVING = 0.03;
-const TYPE_BYTE = { data: 0, tree: 1 };
 
 /**
  * A pack is not held whole: its bytes are copied into pieces of PIECE_BYTES that go to the main
@@ -92,6 +92,12 @@ const sampleOut = Buffer.allocUnsafe(compressBound(SAMPLES * SAMPLE_BYTES));
 /** Reused for every blob's compressed form; grows to the largest blob seen. */
 let compScratch = Buffer.allocUnsafe(0);
 
+function compScratchFor(length) {
+  const bound = compressBound(length);
+  if (compScratch.length < bound) compScratch = Buffer.allocUnsafe(bound);
+  return compScratch;
+}
+
 function compressSync(plaintext, out) {
   return out.subarray(0, cctx.compress(out, plaintext, level));
 }
@@ -106,21 +112,14 @@ function worthCompressing(plaintext) {
 
 /** The blob's method (0 raw, 1 zstd) and the body to seal. */
 function chooseBody(plaintext) {
-  const bound = compressBound(plaintext.length);
-  if (compScratch.length < bound) compScratch = Buffer.allocUnsafe(bound);
-  const compressed = worthCompressing(plaintext) ? compressSync(plaintext, compScratch) : null;
+  const compressed = worthCompressing(plaintext) ? compressSync(plaintext, compScratchFor(plaintext.length)) : null;
   const method = compressed !== null && compressed.length <= plaintext.length * (1 - MIN_SAVING) ? 1 : 0;
   return { method, body: method === 1 ? compressed : plaintext };
 }
 
 /** The stored blob's parts: method, nonce, box (in sealScratch until appended). */
 function encodeBlob(type, id, method, body) {
-  const aad = Buffer.alloc(38);
-  aad.write("SRB1", 0, "latin1");
-  aad[4] = TYPE_BYTE[type];
-  aad.write(id, 5, "hex");
-  aad[37] = method;
-  return [Buffer.from([method]), ...seal(body, aad)];
+  return [Buffer.from([method]), ...seal(body, blobAad(type, id, method))];
 }
 
 function packHeader(blobs) {

@@ -14,22 +14,19 @@ const read = promisify(fs.read);
  * wake-ups (a restore makes thousands of these reads; measured: 4 hand-offs a read were a quarter
  * of its context switches).
  */
-export async function readLocalRange(
-  root: string,
-  key: string,
-  offset: number,
-  length: number,
-): Promise<Buffer> {
-  // Checked before allocating: a malformed length must be out_of_range, not a RangeError.
-  const into = Number.isSafeInteger(length) && length >= 0 ? Buffer.allocUnsafe(length) : null;
-  if (!into) checkRange(key, offset, length, 0);
-  await readLocalRangeInto(root, key, offset, into!);
-  return into!;
+export async function readLocalRange(root: string, key: string, offset: number, length: number): Promise<Buffer> {
+  let buffer = Buffer.alloc(0);
+  // Allocated only once the range is known to lie inside the object: a bad length is out_of_range.
+  await readChecked(root, key, offset, length, () => (buffer = Buffer.allocUnsafe(length)));
+  return buffer;
 }
 
 /** readLocalRange into the caller's buffer: `into.byteLength` bytes from `offset`. */
 export async function readLocalRangeInto(root: string, key: string, offset: number, into: Uint8Array): Promise<void> {
-  const length = into.byteLength;
+  await readChecked(root, key, offset, into.byteLength, () => into);
+}
+
+async function readChecked(root: string, key: string, offset: number, length: number, target: () => Uint8Array): Promise<void> {
   let fd: number;
   try {
     fd = fs.openSync(path.join(root, key), "r");
@@ -40,6 +37,7 @@ export async function readLocalRangeInto(root: string, key: string, offset: numb
     const stats = fs.fstatSync(fd);
     if (!stats.isFile()) throw new StorageError("not_found", `no object ${key}`);
     checkRange(key, offset, length, stats.size);
+    const into = target();
     let filled = 0;
     while (filled < length) {
       const { bytesRead } = await read(fd, into, filled, length - filled, offset + filled);
