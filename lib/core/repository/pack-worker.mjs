@@ -5,7 +5,7 @@
 // pack-format.ts) read what this writes, and every save test round-trips through both.
 import { createHash, randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { blobAad, TYPE_BYTE } from "./blob-aad.mjs";
 
 const require = createRequire(import.meta.url);
@@ -27,11 +27,12 @@ const MIN_SAVING = 0.03;
  * A pack is not held whole: its bytes are copied into pieces of PIECE_BYTES that go to the main
  * thread (transferred, no copy) as they fill, and the main thread streams them to the device
  * (driver.writeNamedAtEnd), so a pack costs a piece or two of memory instead of 16 MiB buffers.
- * The SHA-256 that names the pack is computed as the bytes go by. Written pieces come back
- * ("recycle") and are all kept for reuse, so a backup allocates only as many pieces as were ever
- * in flight at once (the main thread's pending budget bounds that): a piece dropped here would
- * stay resident as garbage until this isolate's collector ran, which its small heap seldom makes
- * it do (with 8 spares kept, a 1 GiB backup allocated 117 pieces and peaked ~15 MiB higher).
+ * The SHA-256 that names the pack is computed as the bytes go by. Written pieces come back on a
+ * port of their own, read synchronously when a piece is needed: behind the blob messages queued
+ * on parentPort they arrived late, and a 1 GiB backup allocated 14-16 pieces whatever the pending
+ * budget. All are kept for reuse, so a backup allocates only as many as were ever in flight at
+ * once: a piece dropped here stays resident as garbage until this isolate's collector runs, which
+ * its small heap seldom makes it do (with 8 spares kept, a 1 GiB backup allocated 117 pieces).
  * @returns {{ hash: import("node:crypto").Hash, blobs: object[], size: number, piece: Buffer | null, used: number }}
  */
 const emptyPack = () => ({ hash: createHash("sha256"), blobs: [], size: 0, piece: null, used: 0 });
@@ -39,6 +40,17 @@ const open = { data: emptyPack(), tree: emptyPack() };
 const PIECE_BYTES = 1024 * 1024;
 /** @type {Buffer[]} */
 const sparePieces = [];
+/** @type {import("node:worker_threads").MessagePort} Written pieces' buffers (never started). */
+const recycled = workerData.recycled;
+
+function takePiece() {
+  if (sparePieces.length === 0) {
+    for (let m = receiveMessageOnPort(recycled); m; m = receiveMessageOnPort(recycled)) {
+      if (m.message.byteLength === PIECE_BYTES) sparePieces.push(Buffer.from(m.message));
+    }
+  }
+  return sparePieces.pop() ?? Buffer.allocUnsafe(PIECE_BYTES);
+}
 
 /** Appends bytes to the pack: hashed, copied into pieces, each full piece posted. */
 function write(type, pack, bytes) {
@@ -46,7 +58,7 @@ function write(type, pack, bytes) {
   pack.size += bytes.length;
   let at = 0;
   while (at < bytes.length) {
-    pack.piece ??= sparePieces.pop() ?? Buffer.allocUnsafe(PIECE_BYTES);
+    pack.piece ??= takePiece();
     const n = bytes.copy(pack.piece, pack.used, at);
     at += n;
     pack.used += n;
@@ -89,14 +101,16 @@ const sampleOut = Buffer.allocUnsafe(compressBound(SAMPLES * SAMPLE_BYTES));
 /**
  * One buffer per worker for a blob's compressed form and then its box, until the box is copied
  * into the pack: a compressed body is sealed in place, a raw one from the ring into it (room for
- * either, as compressBound(n) >= n). Grows to the largest blob seen. A second buffer for the box
+ * either, as compressBound(n) >= n). Grows with the largest blob seen. A second buffer for the box
  * measured 8 MiB more peak memory and one more copy per blob.
  */
 let scratch = Buffer.allocUnsafe(0);
 
 function scratchFor(length) {
   const size = compressBound(length) + TAG;
-  if (scratch.length < size) scratch = Buffer.allocUnsafe(size);
+  // Doubling: an outgrown buffer is garbage until this isolate's collector runs, and the pages of
+  // a larger one that no blob reaches are never touched, so they cost no memory.
+  if (scratch.length < size) scratch = Buffer.allocUnsafe(Math.max(size, 2 * scratch.length));
   return scratch;
 }
 
@@ -176,8 +190,6 @@ function handle(message) {
     const stored = Buffer.from(message.stored.buffer, message.stored.byteOffset, message.stored.byteLength);
     parentPort.postMessage({ op: "encoded", type: message.type, id: message.id, size: stored.length, storedSize: stored.length, raw: true });
     append(message.type, message.id, [stored], message.rawLength);
-  } else if (message.op === "recycle") {
-    if (message.buffer.byteLength === PIECE_BYTES) sparePieces.push(Buffer.from(message.buffer));
   } else if (message.op === "flush") {
     sealPack("data");
     sealPack("tree");
