@@ -1,4 +1,4 @@
-import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
+import { Worker } from "node:worker_threads";
 import type { PackBlob } from "./pack-format";
 import { WORKER_LIMITS } from "./request-worker";
 import type { BlobType } from "./types";
@@ -17,16 +17,11 @@ export type WorkerReply =
  */
 export class PackWorkerClient {
   private readonly worker: Worker;
-  /** Written pieces go back on a port of their own, which the worker reads when it needs one. */
-  private readonly recycled: MessagePort;
   private outstanding = 0;
 
   constructor(options: { key: Buffer; packSize: number; level: number; ring: SharedArrayBuffer }, onReply: (reply: WorkerReply) => void, onFailure: (error: unknown) => void) {
-    const { port1, port2 } = new MessageChannel();
-    this.recycled = port1;
     this.worker = new Worker(new URL("./pack-worker.mjs", import.meta.url), {
-      workerData: { key: new Uint8Array(options.key), packSize: options.packSize, level: options.level, ring: options.ring, recycled: port2 },
-      transferList: [port2],
+      workerData: { key: new Uint8Array(options.key), packSize: options.packSize, level: options.level, ring: options.ring },
       resourceLimits: WORKER_LIMITS,
     });
     this.worker.unref();
@@ -63,7 +58,7 @@ export class PackWorkerClient {
    * No reply, so it does not keep the worker referenced.
    */
   recycle(buffer: ArrayBuffer): void {
-    this.recycled.postMessage(buffer, [buffer]);
+    this.worker.postMessage({ op: "recycle", buffer }, [buffer]);
   }
 
   flush(): void {
@@ -73,7 +68,6 @@ export class PackWorkerClient {
 
   async terminate(): Promise<void> {
     this.outstanding = 0;
-    this.recycled.close();
     await this.worker.terminate();
   }
 

@@ -5,7 +5,7 @@
 // pack-format.ts) read what this writes, and every save test round-trips through both.
 import { createHash, randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
-import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
+import { parentPort, workerData } from "node:worker_threads";
 import { blobAad, TYPE_BYTE } from "./blob-aad.mjs";
 
 const require = createRequire(import.meta.url);
@@ -27,12 +27,11 @@ const MIN_SAVING = 0.03;
  * A pack is not held whole: its bytes are copied into pieces of PIECE_BYTES that go to the main
  * thread (transferred, no copy) as they fill, and the main thread streams them to the device
  * (driver.writeNamedAtEnd), so a pack costs a piece or two of memory instead of 16 MiB buffers.
- * The SHA-256 that names the pack is computed as the bytes go by. Written pieces come back on a
- * port of their own, read synchronously when a piece is needed: behind the blob messages queued
- * on parentPort they arrived late, and a 1 GiB backup allocated 14-16 pieces whatever the pending
- * budget. All are kept for reuse, so a backup allocates only as many as were ever in flight at
- * once: a piece dropped here stays resident as garbage until this isolate's collector runs, which
- * its small heap seldom makes it do (with 8 spares kept, a 1 GiB backup allocated 117 pieces).
+ * The SHA-256 that names the pack is computed as the bytes go by. Written pieces come back
+ * ("recycle") and are all kept for reuse, so a backup allocates only as many pieces as were ever
+ * in flight at once (13-16 in a 1 GiB backup): a piece dropped here would stay resident as
+ * garbage until this isolate's collector ran, which its small heap seldom makes it do (with 8
+ * spares kept, a 1 GiB backup allocated 117 pieces).
  * @returns {{ hash: import("node:crypto").Hash, blobs: object[], size: number, piece: Buffer | null, used: number }}
  */
 const emptyPack = () => ({ hash: createHash("sha256"), blobs: [], size: 0, piece: null, used: 0 });
@@ -40,17 +39,6 @@ const open = { data: emptyPack(), tree: emptyPack() };
 const PIECE_BYTES = 1024 * 1024;
 /** @type {Buffer[]} */
 const sparePieces = [];
-/** @type {import("node:worker_threads").MessagePort} Written pieces' buffers (never started). */
-const recycled = workerData.recycled;
-
-function takePiece() {
-  if (sparePieces.length === 0) {
-    for (let m = receiveMessageOnPort(recycled); m; m = receiveMessageOnPort(recycled)) {
-      if (m.message.byteLength === PIECE_BYTES) sparePieces.push(Buffer.from(m.message));
-    }
-  }
-  return sparePieces.pop() ?? Buffer.allocUnsafe(PIECE_BYTES);
-}
 
 /** Appends bytes to the pack: hashed, copied into pieces, each full piece posted. */
 function write(type, pack, bytes) {
@@ -58,7 +46,7 @@ function write(type, pack, bytes) {
   pack.size += bytes.length;
   let at = 0;
   while (at < bytes.length) {
-    pack.piece ??= takePiece();
+    pack.piece ??= sparePieces.pop() ?? Buffer.allocUnsafe(PIECE_BYTES);
     const n = bytes.copy(pack.piece, pack.used, at);
     at += n;
     pack.used += n;
@@ -190,6 +178,8 @@ function handle(message) {
     const stored = Buffer.from(message.stored.buffer, message.stored.byteOffset, message.stored.byteLength);
     parentPort.postMessage({ op: "encoded", type: message.type, id: message.id, size: stored.length, storedSize: stored.length, raw: true });
     append(message.type, message.id, [stored], message.rawLength);
+  } else if (message.op === "recycle") {
+    if (message.buffer.byteLength === PIECE_BYTES) sparePieces.push(Buffer.from(message.buffer));
   } else if (message.op === "flush") {
     sealPack("data");
     sealPack("tree");
