@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { describe, expect, it } from "vitest";
 
@@ -60,5 +61,48 @@ describe("strongroom-native AES-256-GCM", () => {
     expect(() => native.gcmOpen(key.subarray(0, 16), nonce, aad, sealed, Buffer.alloc(200))).toThrow(/key must be 32 bytes/);
     expect(() => native.gcmSeal(key, nonce, aad, Buffer.alloc(100), Buffer.alloc(100))).toThrow(/output buffer too small/);
     expect(() => native.gcmOpen(key, nonce, aad, "text" as unknown as Buffer, Buffer.alloc(200))).toThrow(/expected a Uint8Array/);
+  });
+});
+
+describe("strongroom-native dropPages", () => {
+  const PAGE = 4096;
+  const residentAnonKiB = () => Number(/RssAnon:\s+(\d+)/.exec(readFileSync("/proc/self/status", "utf8"))?.[1]);
+
+  it("zeroes exactly the whole pages inside the view and nothing around them", () => {
+    const buffer = Buffer.alloc(1 << 20, 7);
+    const view = buffer.subarray(100, 200_000);
+    const dropped = native.dropPages(view);
+    const first = buffer.indexOf(0);
+    expect(dropped).toBeGreaterThan(0);
+    expect(dropped % PAGE).toBe(0);
+    // One run of zeros, `dropped` long, inside the view and within a page of each of its ends.
+    expect(buffer.subarray(first, first + dropped).every((b) => b === 0)).toBe(true);
+    expect(buffer.subarray(0, first).every((b) => b === 7)).toBe(true);
+    expect(buffer.subarray(first + dropped).every((b) => b === 7)).toBe(true);
+    expect(first).toBeGreaterThanOrEqual(100);
+    expect(first).toBeLessThan(100 + PAGE);
+    expect(first + dropped).toBeLessThanOrEqual(200_100);
+    expect(first + dropped).toBeGreaterThan(200_100 - PAGE);
+    // Still usable: writes land and read back.
+    view.fill(9);
+    expect(view.every((b) => b === 9)).toBe(true);
+  });
+
+  it("gives the pages back to the kernel, shared memory too", () => {
+    const size = 64 << 20;
+    const buffer = Buffer.from(new SharedArrayBuffer(size)).fill(1);
+    const before = residentAnonKiB();
+    native.dropPages(buffer);
+    const after = residentAnonKiB();
+    expect(before - after).toBeGreaterThan(48 * 1024);
+  });
+
+  it("drops nothing from a view smaller than a page, and refuses what is not bytes", () => {
+    const buffer = Buffer.alloc(3 * PAGE, 5);
+    expect(native.dropPages(buffer.subarray(10, 10 + PAGE - 20))).toBe(0);
+    expect(native.dropPages(buffer.subarray(0, 0))).toBe(0);
+    expect(buffer.every((b) => b === 5)).toBe(true);
+    expect(() => native.dropPages("text" as unknown as Buffer)).toThrow(/expected a Uint8Array/);
+    expect(() => (native.dropPages as () => number)()).toThrow(/expected a Uint8Array/);
   });
 });

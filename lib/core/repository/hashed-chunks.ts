@@ -1,3 +1,4 @@
+import { createRequire } from "node:module";
 import { RequestWorker } from "./request-worker";
 import type { ChunkerParams, HashedChunk } from "./types";
 
@@ -33,15 +34,19 @@ export function chunkWorkerFor(params: ChunkerParams, gear: Uint32Array, idKey: 
 /** Reads of this many bytes by default. */
 const DEFAULT_READ_SIZE = 1024 * 1024;
 
+// Required, not imported: see context.ts (the ES import costs a CommonJS export scan per start).
+const { dropPages } = createRequire(import.meta.url)("strongroom-native") as typeof import("strongroom-native");
+
 /**
  * Work buffers in shared memory (the chunk worker reads them in place), reused across files:
  * allocating a fresh buffer per file makes the main isolate's garbage collector run for external
  * memory it cannot free sooner. A buffer starts at three reads, room for the unfinished tail of a
  * typical chunk (about the average size) plus two reads, and grows towards maxSize + two reads
  * only for the rare longer chunk. Four readers with buffers of maxSize + 2 reads each held 40 MiB,
- * an eighth of a backup's peak memory. Grown buffers are pooled too, one of each size: dropped,
- * each stayed resident until the next full collection, which a backup's small heap seldom needs
- * (a 1 GiB backup grew ten of them, 64 MiB, freed only by a collection).
+ * an eighth of a backup's peak memory. Grown buffers are pooled too, one of each size, and their
+ * pages go back to the kernel as soon as their chunk is done: left to the collector, the ten that
+ * a 1 GiB backup grew (64 MiB) stayed resident until a collection, which its small heap seldom
+ * needs; pooled whole, they would keep the largest chunk's size resident to the end.
  */
 const idleWorkBuffers: Buffer[] = [];
 const MAX_IDLE_WORK_BUFFERS = 4;
@@ -52,6 +57,7 @@ function takeWorkBuffer(size: number): Buffer {
 }
 
 function giveBack(buffer: Buffer, pooledSize: number): void {
+  if (buffer.length !== pooledSize) dropPages(buffer);
   const sameSize = idleWorkBuffers.filter((b) => b.length === buffer.length).length;
   if (sameSize < (buffer.length === pooledSize ? MAX_IDLE_WORK_BUFFERS : 1)) idleWorkBuffers.push(buffer);
 }

@@ -4,10 +4,17 @@
 //    into a second one (GCM's output is one byte shorter than it reserves), so a restore left
 //    ~1 GB of garbage per GB restored for the collector, and its memory peak was that garbage.
 //  - gcmSeal: the encrypting twin, for the pack worker.
+//  - dropPages: hands the whole pages inside a scratch buffer back to the kernel while the buffer
+//    is kept for reuse. A pooled buffer otherwise stays resident at the size of the largest chunk
+//    it ever held, and a dropped one stays resident until a collection frees it, which the
+//    backup's small heaps seldom need.
 // OpenSSL comes from the node binary itself, which exports its symbols to addons.
 #include <node_api.h>
 #include <openssl/evp.h>
+#include <stdint.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #define NONCE_BYTES 12
 #define TAG_BYTES 16
@@ -111,10 +118,35 @@ static napi_value GcmSeal(napi_env env, napi_callback_info info) {
   return number(env, (double)(plain.length + TAG_BYTES));
 }
 
+// dropPages(bytes): madvise(MADV_DONTNEED) on the whole pages inside bytes; they read as zeros
+// when next touched (private anonymous memory: malloc'd and array-buffer memory alike). Bytes in
+// the partial pages at either end are untouched. Returns how many bytes were dropped.
+static napi_value DropPages(napi_env env, napi_callback_info info) {
+  size_t argc = 1;
+  napi_value argv[1];
+  bytes_t b;
+  napi_get_cb_info(env, info, &argc, argv, NULL, NULL);
+  if (argc < 1) {
+    napi_throw_type_error(env, NULL, "expected a Uint8Array");
+    return NULL;
+  }
+  if (!get_bytes(env, argv[0], &b)) return NULL;
+  const uintptr_t page = (uintptr_t)sysconf(_SC_PAGESIZE);
+  const uintptr_t start = ((uintptr_t)b.data + page - 1) & ~(page - 1);
+  const uintptr_t end = ((uintptr_t)b.data + b.length) & ~(page - 1);
+  if (b.length == 0 || end <= start) return number(env, 0);
+  if (madvise((void*)start, end - start, MADV_DONTNEED) != 0) {
+    napi_throw_error(env, NULL, "madvise(MADV_DONTNEED) failed");
+    return NULL;
+  }
+  return number(env, (double)(end - start));
+}
+
 static napi_value Init(napi_env env, napi_value exports) {
   napi_property_descriptor props[] = {
     { "gcmOpen", NULL, GcmOpen, NULL, NULL, NULL, napi_default, NULL },
     { "gcmSeal", NULL, GcmSeal, NULL, NULL, NULL, napi_default, NULL },
+    { "dropPages", NULL, DropPages, NULL, NULL, NULL, napi_default, NULL },
   };
   napi_define_properties(env, exports, sizeof(props) / sizeof(props[0]), props);
   return exports;
