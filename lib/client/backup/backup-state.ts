@@ -31,6 +31,8 @@ export interface BackupState {
   activity: Activity;
   excluded: ExcludeMatcher;
   readers: Semaphore;
+  /** Of those, the files larger than one read (save-file.ts): each fills a 3 MiB work buffer. */
+  largeReaders: Semaphore;
   /** Read every file even when its metadata says it is unchanged. */
   force: boolean;
   signal: AbortSignal | undefined;

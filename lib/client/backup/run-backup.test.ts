@@ -52,7 +52,7 @@ describe("runBackup (library)", () => {
   it("turns a file that vanished before it was read into a warning", async () => {
     const sink = createMemorySink();
     const activity = await startActivity("backup", sink);
-    const state: BackupState = { repo, activity, excluded: () => false, readers: new Semaphore(1), force: false, signal: undefined, counters: emptyCounters(), current: null, failure: null };
+    const state: BackupState = { repo, activity, excluded: () => false, readers: new Semaphore(1), largeReaders: new Semaphore(1), force: false, signal: undefined, counters: emptyCounters(), current: null, failure: null };
     const gone = path.join(src, "gone.bin");
     await fs.writeFile(gone, "x");
     const node = nodeFromStat("gone.bin", "file", await fs.lstat(gone, { bigint: true }));

@@ -22,7 +22,11 @@ export interface BackupOptions {
   parent?: string;
   /** Read every file even when its metadata is unchanged. */
   force?: boolean;
-  /** Files read at once (default 4: enough to hide disk latency, little memory). */
+  /**
+   * Files read at once (default 4: enough to hide disk latency on small files). Of those, at most
+   * two larger than one read: each fills a 3 MiB work buffer, and four at once measured no faster
+   * on the bench corpus than two, but peaked ~8 MiB higher (two files in all: 0.3 s slower).
+   */
   readConcurrency?: number;
   tags?: readonly string[];
   programVersion?: string;
@@ -54,6 +58,7 @@ export async function runBackup(repo: Repository, activity: Activity, options: B
     activity,
     excluded: createExcludeMatcher(options.excludes ?? []),
     readers: new Semaphore(options.readConcurrency ?? 4),
+    largeReaders: new Semaphore(Math.min(2, options.readConcurrency ?? 4)),
     force: options.force ?? false,
     signal: options.signal,
     counters: emptyCounters(),

@@ -22,7 +22,7 @@ export async function saveFile(state: BackupState, path: string, node: TreeNode,
   }
   const content = { ids: [] as string[], size: 0 };
   try {
-    await readContent(state, path, content);
+    await readContent(state, path, node.size, content);
     if (unchanged) c.filesUnmodified += 1;
     else if (previous) c.filesChanged += 1;
     else c.filesNew += 1;
@@ -39,22 +39,30 @@ export async function saveFile(state: BackupState, path: string, node: TreeNode,
   }
 }
 
+/** Files larger than this fill more than one read of their work buffer (hashed-chunks.ts). */
+const LARGE_FILE_BYTES = 1024 * 1024;
+
 /** Fills `content` as it goes, so a caller that catches a read error knows how far it got. */
-async function readContent(state: BackupState, path: string, content: { ids: string[]; size: number }): Promise<void> {
-  const handle = await openSource(path);
+async function readContent(state: BackupState, path: string, size: number, content: { ids: string[]; size: number }): Promise<void> {
+  const releaseLarge = size > LARGE_FILE_BYTES ? await state.largeReaders.acquire() : null;
   try {
-    state.current = path;
-    for await (const { data: chunk, id } of state.repo.hashedChunks(readInto(handle, path))) {
-      throwIfInterrupted(state.signal);
-      const saved = await state.repo.saveBlob("data", chunk, id);
-      content.ids.push(id);
-      content.size += chunk.length;
-      state.counters.bytesRead += chunk.length;
-      state.counters.bytesScanned += chunk.length;
-      if (saved.isNew) state.counters.bytesNew += chunk.length;
-      reportProgress(state);
+    const handle = await openSource(path);
+    try {
+      state.current = path;
+      for await (const { data: chunk, id } of state.repo.hashedChunks(readInto(handle, path))) {
+        throwIfInterrupted(state.signal);
+        const saved = await state.repo.saveBlob("data", chunk, id);
+        content.ids.push(id);
+        content.size += chunk.length;
+        state.counters.bytesRead += chunk.length;
+        state.counters.bytesScanned += chunk.length;
+        if (saved.isNew) state.counters.bytesNew += chunk.length;
+        reportProgress(state);
+      }
+    } finally {
+      await handle.close().catch(() => undefined);
     }
   } finally {
-    await handle.close().catch(() => undefined);
+    releaseLarge?.();
   }
 }

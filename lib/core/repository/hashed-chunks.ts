@@ -56,8 +56,14 @@ function takeWorkBuffer(size: number): Buffer {
   return i >= 0 ? idleWorkBuffers.splice(i, 1)[0]! : Buffer.from(new SharedArrayBuffer(size));
 }
 
-function giveBack(buffer: Buffer, pooledSize: number): void {
+/**
+ * Pools the buffer with only its first `keep` bytes resident: a pooled buffer goes to whichever
+ * file comes next, mostly small ones, so the pages a large file filled would otherwise stay
+ * resident in every pooled buffer, though only the files read at once need them.
+ */
+function giveBack(buffer: Buffer, pooledSize: number, keep: number): void {
   if (buffer.length !== pooledSize) dropPages(buffer);
+  else if (keep < buffer.length) dropPages(buffer.subarray(keep));
   const sameSize = idleWorkBuffers.filter((b) => b.length === buffer.length).length;
   if (sameSize < (buffer.length === pooledSize ? MAX_IDLE_WORK_BUFFERS : 1)) idleWorkBuffers.push(buffer);
 }
@@ -79,6 +85,8 @@ export async function* hashedChunks(
 ): AsyncIterable<HashedChunk> {
   const pooledSize = 3 * readSize;
   let work = takeWorkBuffer(pooledSize);
+  /** How far into the buffer reads have reached: the pages it touched. */
+  let reach = 0;
   try {
     let pos = 0;
     let hash = 0;
@@ -98,11 +106,12 @@ export async function* hashedChunks(
         // Nothing yielded is still in use (the loop asked for more), so the bytes can move.
         const grown = takeWorkBuffer(Math.min(work.length * 2, params.maxSize + 2 * readSize));
         work.copy(grown, 0, 0, filled);
-        giveBack(work, pooledSize);
+        giveBack(work, pooledSize, readSize);
         work = grown;
       }
       const n = await read(work.subarray(filled, filled + readSize));
       filled += n;
+      reach = Math.max(reach, filled);
       // No cut point lies before minSize, so a file that ends before it is one chunk: hashed here,
       // without a round trip to the worker (one per small file: 2,000 in the bench corpus) and
       // without starting the worker at all when a backup reads only small files.
@@ -124,6 +133,7 @@ export async function* hashedChunks(
       if (n === 0) return;
     }
   } finally {
-    giveBack(work, pooledSize);
+    // A small file's pages stay for the next one; a large file's beyond one read go back.
+    giveBack(work, pooledSize, reach > readSize ? readSize : work.length);
   }
 }
