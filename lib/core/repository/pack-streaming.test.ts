@@ -31,6 +31,29 @@ describe("packs streamed to the device while they are built", () => {
     await again.close();
   });
 
+  it("stores every byte when the device takes pieces slower than the worker makes them", async () => {
+    // The pack worker has only so many pieces; here they are all out at once, so it waits for
+    // written ones to come back and reuses them: a piece reused too early would store wrong bytes.
+    const inner = memoryDriver();
+    const slowPieces = async function* (data: AsyncIterable<Buffer>) {
+      for await (const piece of data) {
+        await new Promise((r) => setTimeout(r, 5));
+        yield piece;
+      }
+    };
+    const driver: StorageDriver = { ...inner, writeNamedAtEnd: (prefix, data, keyAtEnd) => inner.writeNamedAtEnd!(prefix, slowPieces(data), keyAtEnd) };
+    const repo = await initSmall(driver, { packSize: 4 * 1024 * 1024 });
+    const data = pseudoRandom(24 * 1024 * 1024, 13);
+    const ids = await saveFile(repo, data);
+    await repo.flush();
+    expect(repo.stats().packsWritten).toBeGreaterThanOrEqual(5);
+    await repo.close();
+    const again = await openRepository(inner, { passphrase: "correct horse" });
+    expect((await readFile(again, ids)).equals(data)).toBe(true);
+    expect((await again.check({ readData: true })).ok).toBe(true);
+    await again.close();
+  });
+
   it("removes the temp file of a pack that was never sealed when the repository closes", async () => {
     const { driver, dir, cleanup } = await tempDriver();
     cleanups.push(cleanup);

@@ -1,4 +1,4 @@
-import { Worker } from "node:worker_threads";
+import { MessageChannel, type MessagePort, Worker } from "node:worker_threads";
 import type { PackBlob } from "./pack-format";
 import { WORKER_LIMITS } from "./request-worker";
 import type { BlobType } from "./types";
@@ -17,11 +17,20 @@ export type WorkerReply =
  */
 export class PackWorkerClient {
   private readonly worker: Worker;
+  /**
+   * Written pieces go back on a port of their own, and a shared counter says one did: the worker
+   * reads that port synchronously, and waits on the counter when all its pieces are out.
+   */
+  private readonly recycled: MessagePort;
+  private readonly returned = new Int32Array(new SharedArrayBuffer(4));
   private outstanding = 0;
 
   constructor(options: { key: Buffer; packSize: number; level: number; ring: SharedArrayBuffer }, onReply: (reply: WorkerReply) => void, onFailure: (error: unknown) => void) {
+    const { port1, port2 } = new MessageChannel();
+    this.recycled = port1;
     this.worker = new Worker(new URL("./pack-worker.mjs", import.meta.url), {
-      workerData: { key: new Uint8Array(options.key), packSize: options.packSize, level: options.level, ring: options.ring },
+      workerData: { key: new Uint8Array(options.key), packSize: options.packSize, level: options.level, ring: options.ring, recycled: port2, returned: this.returned },
+      transferList: [port2],
       resourceLimits: WORKER_LIMITS,
     });
     this.worker.unref();
@@ -58,7 +67,9 @@ export class PackWorkerClient {
    * No reply, so it does not keep the worker referenced.
    */
   recycle(buffer: ArrayBuffer): void {
-    this.worker.postMessage({ op: "recycle", buffer }, [buffer]);
+    this.recycled.postMessage(buffer, [buffer]);
+    Atomics.add(this.returned, 0, 1);
+    Atomics.notify(this.returned, 0);
   }
 
   flush(): void {
@@ -68,6 +79,7 @@ export class PackWorkerClient {
 
   async terminate(): Promise<void> {
     this.outstanding = 0;
+    this.recycled.close();
     await this.worker.terminate();
   }
 

@@ -5,7 +5,7 @@
 // pack-format.ts) read what this writes, and every save test round-trips through both.
 import { createHash, randomBytes } from "node:crypto";
 import { createRequire } from "node:module";
-import { parentPort, workerData } from "node:worker_threads";
+import { parentPort, receiveMessageOnPort, workerData } from "node:worker_threads";
 import { blobAad, TYPE_BYTE } from "./blob-aad.mjs";
 
 const require = createRequire(import.meta.url);
@@ -27,11 +27,12 @@ const MIN_SAVING = 0.03;
  * A pack is not held whole: its bytes are copied into pieces of PIECE_BYTES that go to the main
  * thread (transferred, no copy) as they fill, and the main thread streams them to the device
  * (driver.writeNamedAtEnd), so a pack costs a piece or two of memory instead of 16 MiB buffers.
- * The SHA-256 that names the pack is computed as the bytes go by. Written pieces come back
- * ("recycle") and are all kept for reuse, so a backup allocates only as many pieces as were ever
- * in flight at once (13-16 in a 1 GiB backup): a piece dropped here would stay resident as
- * garbage until this isolate's collector ran, which its small heap seldom makes it do (with 8
- * spares kept, a 1 GiB backup allocated 117 pieces).
+ * The SHA-256 that names the pack is computed as the bytes go by. Written pieces come back (on a
+ * port of their own, read synchronously) and are reused. At most MAX_PIECES exist: when all are
+ * on their way to the device, the worker waits for one to come back, so a device slower than the
+ * worker (a pack's fsync) holds the worker back instead of filling memory with pieces. Unbounded,
+ * a 1 GiB backup had 13-18 pieces out at once; dropped instead of reused, a piece stayed resident
+ * until this isolate's collector ran (a backup allocated 117 with 8 spares kept).
  * @returns {{ hash: import("node:crypto").Hash, blobs: object[], size: number, piece: Buffer | null, used: number }}
  */
 const emptyPack = () => ({ hash: createHash("sha256"), blobs: [], size: 0, piece: null, used: 0 });
@@ -39,6 +40,34 @@ const open = { data: emptyPack(), tree: emptyPack() };
 const PIECE_BYTES = 1024 * 1024;
 /** @type {Buffer[]} */
 const sparePieces = [];
+/** Enough for the open data and tree packs' pieces and those being written (WRITE_CONCURRENCY). */
+const MAX_PIECES = 8;
+let piecesMade = 0;
+/** @type {import("node:worker_threads").MessagePort} Written pieces' buffers (never started). */
+const recycled = workerData.recycled;
+/** @type {Int32Array} Counts pieces given back (pack-worker-client.ts). */
+const returned = workerData.returned;
+/**
+ * A wait longer than this gives up and makes a piece: a write that failed never gives its pieces
+ * back, and the main thread then fails the save and stops this worker; it must not hang first.
+ */
+const PIECE_WAIT_MS = 2000;
+
+function takePiece() {
+  for (const deadline = Date.now() + PIECE_WAIT_MS; ; ) {
+    const seen = Atomics.load(returned, 0);
+    for (let m = receiveMessageOnPort(recycled); m; m = receiveMessageOnPort(recycled)) {
+      if (m.message.byteLength === PIECE_BYTES) sparePieces.push(Buffer.from(m.message));
+    }
+    const spare = sparePieces.pop();
+    if (spare) return spare;
+    const left = deadline - Date.now();
+    if (piecesMade < MAX_PIECES || left <= 0) break;
+    Atomics.wait(returned, 0, seen, left);
+  }
+  piecesMade += 1;
+  return Buffer.allocUnsafe(PIECE_BYTES);
+}
 
 /** Appends bytes to the pack: hashed, copied into pieces, each full piece posted. */
 function write(type, pack, bytes) {
@@ -46,7 +75,7 @@ function write(type, pack, bytes) {
   pack.size += bytes.length;
   let at = 0;
   while (at < bytes.length) {
-    pack.piece ??= sparePieces.pop() ?? Buffer.allocUnsafe(PIECE_BYTES);
+    pack.piece ??= takePiece();
     const n = bytes.copy(pack.piece, pack.used, at);
     at += n;
     pack.used += n;
@@ -185,8 +214,6 @@ function handle(message) {
     const stored = Buffer.from(message.stored.buffer, message.stored.byteOffset, message.stored.byteLength);
     parentPort.postMessage({ op: "encoded", type: message.type, id: message.id, size: stored.length, storedSize: stored.length, raw: true });
     append(message.type, message.id, [stored], message.rawLength);
-  } else if (message.op === "recycle") {
-    if (message.buffer.byteLength === PIECE_BYTES) sparePieces.push(Buffer.from(message.buffer));
   } else if (message.op === "flush") {
     sealPack("data");
     sealPack("tree");
