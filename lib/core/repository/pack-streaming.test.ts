@@ -15,20 +15,28 @@ async function filesUnder(dir: string): Promise<string[]> {
   return entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)));
 }
 
+/**
+ * Saves `data` through `driver` (a view of `inner`) in packs of `packSize`, then reads it back
+ * through a fresh open of `inner` and checks every pack: returns the packs written.
+ */
+async function saveAndReadBack(inner: StorageDriver, driver: StorageDriver, packSize: number, data: Buffer): Promise<number> {
+  const repo = await initSmall(driver, { packSize });
+  const ids = await saveFile(repo, data);
+  await repo.flush();
+  const packs = repo.stats().packsWritten;
+  await repo.close();
+  const again = await openRepository(inner, { passphrase: "correct horse" });
+  expect((await readFile(again, ids)).equals(data)).toBe(true);
+  expect((await again.check({ readData: true })).ok).toBe(true);
+  await again.close();
+  return packs;
+}
+
 describe("packs streamed to the device while they are built", () => {
   it("writes packs whole through write() when the driver cannot name an object at the end", async () => {
     const inner = memoryDriver();
     const { writeNamedAtEnd: _streams, ...keyFirst } = inner;
-    const driver: StorageDriver = keyFirst;
-    const repo = await initSmall(driver, { packSize: 2 * 1024 * 1024 });
-    const data = pseudoRandom(5 * 1024 * 1024, 11);
-    const ids = await saveFile(repo, data);
-    await repo.flush();
-    expect(repo.stats().packsWritten).toBeGreaterThanOrEqual(2);
-    await repo.close();
-    const again = await openRepository(inner, { passphrase: "correct horse" });
-    expect((await readFile(again, ids)).equals(data)).toBe(true);
-    await again.close();
+    expect(await saveAndReadBack(inner, keyFirst, 2 * 1024 * 1024, pseudoRandom(5 * 1024 * 1024, 11))).toBeGreaterThanOrEqual(2);
   });
 
   it("stores every byte when the device takes pieces slower than the worker makes them", async () => {
@@ -42,16 +50,7 @@ describe("packs streamed to the device while they are built", () => {
       }
     };
     const driver: StorageDriver = { ...inner, writeNamedAtEnd: (prefix, data, keyAtEnd) => inner.writeNamedAtEnd!(prefix, slowPieces(data), keyAtEnd) };
-    const repo = await initSmall(driver, { packSize: 4 * 1024 * 1024 });
-    const data = pseudoRandom(24 * 1024 * 1024, 13);
-    const ids = await saveFile(repo, data);
-    await repo.flush();
-    expect(repo.stats().packsWritten).toBeGreaterThanOrEqual(5);
-    await repo.close();
-    const again = await openRepository(inner, { passphrase: "correct horse" });
-    expect((await readFile(again, ids)).equals(data)).toBe(true);
-    expect((await again.check({ readData: true })).ok).toBe(true);
-    await again.close();
+    expect(await saveAndReadBack(inner, driver, 4 * 1024 * 1024, pseudoRandom(24 * 1024 * 1024, 13))).toBeGreaterThanOrEqual(5);
   });
 
   it("removes the temp file of a pack that was never sealed when the repository closes", async () => {
