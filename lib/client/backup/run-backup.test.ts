@@ -3,7 +3,7 @@ import fs from "node:fs/promises";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { createMemorySink, startActivity } from "../../core/activity";
-import type { Repository } from "../../core/repository";
+import { CHUNK_READ_BYTES, type Repository } from "../../core/repository";
 import { seededBytes } from "../test-support/make-source-tree";
 import { tempDir } from "../test-support/temp-dir";
 import { initTestRepository, openTestRepository } from "../test-support/test-repository";
@@ -47,6 +47,30 @@ describe("runBackup (library)", () => {
     const forgetful: Repository = Object.create(repo, { hasBlob: { value: (id: string) => !f2.includes(id) && repo.hasBlob(id) } });
     const third = await backup(forgetful);
     expect(third.result.counters).toMatchObject({ filesUnmodified: 5, filesRead: 1, bytesRead: 100_000 });
+  });
+
+  it("reads at most two files longer than one read at once, whatever the read concurrency", async () => {
+    const large = path.join(root, "large");
+    await fs.mkdir(large);
+    for (let i = 0; i < 6; i += 1) await fs.writeFile(path.join(large, `l${i}.bin`), seededBytes(CHUNK_READ_BYTES + 300_000, 10 + i));
+    let open = 0;
+    let most = 0;
+    const counting: Repository = Object.create(repo, {
+      hashedChunks: {
+        value: async function* (...args: Parameters<Repository["hashedChunks"]>) {
+          most = Math.max(most, ++open);
+          try {
+            yield* repo.hashedChunks(...args);
+          } finally {
+            open -= 1;
+          }
+        },
+      },
+    });
+    const result = await runBackup(counting, await startActivity("backup", createMemorySink()), { paths: [large], readConcurrency: 4 });
+    expect(result.counters).toMatchObject({ filesNew: 6, filesRead: 6 });
+    expect(most).toBeGreaterThan(0);
+    expect(most).toBeLessThanOrEqual(2);
   });
 
   it("turns a file that vanished before it was read into a warning", async () => {

@@ -53,12 +53,13 @@ export interface BackupResult {
  */
 export async function runBackup(repo: Repository, activity: Activity, options: BackupOptions): Promise<BackupResult> {
   const before = repo.stats();
+  const readConcurrency = options.readConcurrency ?? 4;
   const state: BackupState = {
     repo,
     activity,
     excluded: createExcludeMatcher(options.excludes ?? []),
-    readers: new Semaphore(options.readConcurrency ?? 4),
-    largeReaders: new Semaphore(Math.min(2, options.readConcurrency ?? 4)),
+    readers: new Semaphore(readConcurrency),
+    largeReaders: new Semaphore(Math.min(2, readConcurrency)),
     force: options.force ?? false,
     signal: options.signal,
     counters: emptyCounters(),

@@ -1,4 +1,4 @@
-import type { TreeNode } from "../../core/repository";
+import { CHUNK_READ_BYTES, type TreeNode } from "../../core/repository";
 import { describeFsError } from "../util/errno";
 import { throwIfInterrupted } from "../util/interrupted";
 import { reportProgress, type BackupState } from "./backup-state";
@@ -39,12 +39,10 @@ export async function saveFile(state: BackupState, path: string, node: TreeNode,
   }
 }
 
-/** Files larger than this fill more than one read of their work buffer (hashed-chunks.ts). */
-const LARGE_FILE_BYTES = 1024 * 1024;
-
 /** Fills `content` as it goes, so a caller that catches a read error knows how far it got. */
 async function readContent(state: BackupState, path: string, size: number, content: { ids: string[]; size: number }): Promise<void> {
-  const releaseLarge = size > LARGE_FILE_BYTES ? await state.largeReaders.acquire() : null;
+  // Longer than one read, a file fills its 3 MiB work buffer: only a few of those at once.
+  const releaseLarge = size > CHUNK_READ_BYTES ? await state.largeReaders.acquire() : null;
   try {
     const handle = await openSource(path);
     try {

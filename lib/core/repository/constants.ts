@@ -12,6 +12,12 @@ export const DEFAULT_CHUNKER: ChunkerParams = {
 
 export const DEFAULT_PACK_SIZE = 16 * 1024 * 1024;
 
+/**
+ * Repository.hashedChunks reads files this much at a time into a work buffer of three reads; a
+ * file longer than one read fills the buffer (the client bounds how many of those it reads at once).
+ */
+export const CHUNK_READ_BYTES = 1024 * 1024;
+
 /** OWASP's argon2id floor is 19 MiB/2 iterations; we spend ~0.3 s once per open. */
 export const DEFAULT_KDF: KdfParams = { algorithm: "argon2id", memoryKiB: 64 * 1024, iterations: 3, parallelism: 2 };
 

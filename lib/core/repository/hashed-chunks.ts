@@ -1,4 +1,5 @@
 import { createRequire } from "node:module";
+import { CHUNK_READ_BYTES } from "./constants";
 import { RequestWorker } from "./request-worker";
 import type { ChunkerParams, HashedChunk } from "./types";
 
@@ -31,8 +32,6 @@ export function chunkWorkerFor(params: ChunkerParams, gear: Uint32Array, idKey: 
   return new RequestWorker(new URL("./chunk-worker.mjs", import.meta.url), { params: { minSize, avgSize, maxSize }, gear: new Uint32Array(gear), idKey: new Uint8Array(idKey) }, "chunk worker");
 }
 
-/** Reads of this many bytes by default. */
-const DEFAULT_READ_SIZE = 1024 * 1024;
 
 // Required, not imported: see context.ts (the ES import costs a CommonJS export scan per start).
 const { dropPages } = createRequire(import.meta.url)("strongroom-native") as typeof import("strongroom-native");
@@ -81,7 +80,7 @@ export async function* hashedChunks(
   params: ChunkerParams,
   read: (into: Uint8Array) => Promise<number>,
   hashHere: (chunk: Uint8Array) => string,
-  readSize = DEFAULT_READ_SIZE,
+  readSize = CHUNK_READ_BYTES,
 ): AsyncIterable<HashedChunk> {
   const pooledSize = 3 * readSize;
   let work = takeWorkBuffer(pooledSize);

@@ -8,4 +8,4 @@ export { initRepository } from "./init-repository";
 export { openRepository } from "./open-repository";
 export { selectSnapshotsToKeep } from "./select-snapshots-to-keep";
 export { verifyObjectName, parseObjectKey, type ObjectKind, type ParsedObjectKey } from "./object-keys";
-export { FORMAT_VERSION, DEFAULT_CHUNKER, DEFAULT_PACK_SIZE, DEFAULT_KDF, TEST_KDF } from "./constants";
+export { FORMAT_VERSION, DEFAULT_CHUNKER, DEFAULT_PACK_SIZE, DEFAULT_KDF, TEST_KDF, CHUNK_READ_BYTES } from "./constants";
